@@ -1,0 +1,43 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Reflection;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace nanoFramework.TestFramework
+{
+    /// <summary>
+    /// Host stand-in for nanoFramework.TestFramework's [DataRow(params object[])]: one row of arguments,
+    /// supplied to MSTest as a data source.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Method, AllowMultiple = true, Inherited = false)]
+    public sealed class DataRowAttribute : Attribute, ITestDataSource
+    {
+        /// <summary>Creates a row with the given arguments.</summary>
+        public DataRowAttribute(params object[] methodParameters)
+        {
+            MethodParameters = methodParameters ?? new object[] { null };
+        }
+
+        /// <summary>The arguments passed to the test method.</summary>
+        public object[] MethodParameters { get; }
+
+        /// <inheritdoc />
+        public IEnumerable<object[]> GetData(MethodInfo methodInfo)
+        {
+            return new[] { MethodParameters };
+        }
+
+        /// <inheritdoc />
+        public string GetDisplayName(MethodInfo methodInfo, object[] data)
+        {
+            string[] parts = new string[data == null ? 0 : data.Length];
+            for (int i = 0; i < parts.Length; i++)
+            {
+                parts[i] = Convert.ToString(data[i], CultureInfo.InvariantCulture) ?? "null";
+            }
+
+            return methodInfo.Name + " (" + string.Join(", ", parts) + ")";
+        }
+    }
+}

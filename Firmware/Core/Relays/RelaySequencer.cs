@@ -1,0 +1,433 @@
+namespace CommuneRadio.Core.Relays
+{
+    /// <summary>
+    /// Brings the relays to a target (a set of speaker lines fed from one audio source) in a safe order,
+    /// one small step per call, driven by the monotonic clock only:
+    /// <list type="bullet">
+    /// <item>start: amplifiers feeding the lines on, one per <see cref="RelayLayout.AmpStaggerMs"/> (inrush);
+    /// the source selected; each line connected once its amplifier has warmed up;</item>
+    /// <item>stop: lines off, then each amplifier off <see cref="RelayLayout.LineOffToAmpOffMs"/> after its last line;</item>
+    /// <item>source change: lines off, old source off, a break, new source on, lines on — two sources are never
+    /// selected at once and speakers are never connected while the source switches;</item>
+    /// <item>no relay switches twice within <see cref="RelayLayout.MinSwitchIntervalMs"/>;</item>
+    /// <item>a faulty output is left off; the other lines and amplifiers keep working.</item>
+    /// </list>
+    /// The target can change at any step; the sequence simply continues towards the new one.
+    /// </summary>
+    public sealed class RelaySequencer
+    {
+        private readonly RelayLayout _layout;
+        private readonly OutputState[] _amps;
+        private readonly OutputState[] _lines;
+        private readonly OutputState[] _sources;
+        private long _lastAmpOnMs = OutputState.Never;
+        private long _sourceOffMs = OutputState.Never;
+        private int _targetLines;
+        private int _targetSource = -1;
+        private long _ampsOnSinceMs = OutputState.Never;
+
+        /// <summary>Creates a sequencer with every output assumed off (call <see cref="AllOff"/> at boot).</summary>
+        public RelaySequencer(RelayLayout layout)
+        {
+            _layout = layout;
+            _amps = NewStates(layout.Amplifiers.Length);
+            _lines = NewStates(layout.Lines.Length);
+            _sources = NewStates(layout.Sources.Length);
+        }
+
+        /// <summary>The layout being driven.</summary>
+        public RelayLayout Layout
+        {
+            get { return _layout; }
+        }
+
+        /// <summary>Lines the current target asks for.</summary>
+        public int TargetLines
+        {
+            get { return _targetLines; }
+        }
+
+        /// <summary>Source the current target asks for, or -1.</summary>
+        public int TargetSource
+        {
+            get { return _targetSource; }
+        }
+
+        /// <summary>True while at least one amplifier is powered.</summary>
+        public bool AnyAmplifierOn
+        {
+            get { return CountOn(_amps) > 0; }
+        }
+
+        /// <summary>Monotonic time the amplifiers went from all-off to some-on (valid while <see cref="AnyAmplifierOn"/>).</summary>
+        public long AmplifiersOnSinceMs
+        {
+            get { return _ampsOnSinceMs; }
+        }
+
+        /// <summary>Number of amplifiers powered and warmed up.</summary>
+        public int WarmAmplifiers(long nowMs)
+        {
+            int n = 0;
+            for (int i = 0; i < _amps.Length; i++)
+            {
+                if (_amps[i].On && nowMs - _amps[i].OnSinceMs >= _layout.WarmUpMs)
+                {
+                    n++;
+                }
+            }
+
+            return n;
+        }
+
+        /// <summary>Number of amplifiers powered.</summary>
+        public int AmplifiersOn
+        {
+            get { return CountOn(_amps); }
+        }
+
+        /// <summary>Bit mask of connected lines.</summary>
+        public int LinesOn
+        {
+            get { return Mask(_lines); }
+        }
+
+        /// <summary>Bit mask of powered amplifiers.</summary>
+        public int AmplifierMask
+        {
+            get { return Mask(_amps); }
+        }
+
+        /// <summary>Index of the selected source, or -1.</summary>
+        public int SelectedSource
+        {
+            get
+            {
+                for (int i = 0; i < _sources.Length; i++)
+                {
+                    if (_sources[i].On)
+                    {
+                        return i;
+                    }
+                }
+
+                return -1;
+            }
+        }
+
+        /// <summary>Bit mask of outputs reported faulty, lines only.</summary>
+        public int FaultyLines
+        {
+            get
+            {
+                int m = 0;
+                for (int i = 0; i < _lines.Length; i++)
+                {
+                    if (_lines[i].Faulty)
+                    {
+                        m |= 1 << i;
+                    }
+                }
+
+                return m;
+            }
+        }
+
+        /// <summary>True when any output is marked faulty.</summary>
+        public bool AnyFaulty
+        {
+            get { return AnyFaultyIn(_amps) || AnyFaultyIn(_lines) || AnyFaultyIn(_sources); }
+        }
+
+        /// <summary>
+        /// Lines of <paramref name="lines"/> that can actually play: fitted, not faulty, and fed by an
+        /// amplifier that is not faulty.
+        /// </summary>
+        public int Playable(int lines)
+        {
+            int m = lines & _layout.AllLinesMask;
+            for (int i = 0; i < _lines.Length; i++)
+            {
+                int amp = _layout.Lines[i].Amplifier;
+                if (_lines[i].Faulty || amp < 0 || amp >= _amps.Length || _amps[amp].Faulty)
+                {
+                    m &= ~(1 << i);
+                }
+            }
+
+            return m;
+        }
+
+        /// <summary>
+        /// True when the target is non-empty and fully delivered: every playable target line is connected
+        /// and the target source is selected. This is the moment a programme really starts.
+        /// </summary>
+        public bool Delivering
+        {
+            get
+            {
+                int want = Playable(_targetLines);
+                return want != 0 && (Mask(_lines) & want) == want && SelectedSource == _targetSource;
+            }
+        }
+
+        /// <summary>True when every output is off.</summary>
+        public bool AllOutputsOff
+        {
+            get { return CountOn(_amps) == 0 && CountOn(_lines) == 0 && CountOn(_sources) == 0; }
+        }
+
+        /// <summary>Sets the target: connect <paramref name="lines"/> fed from <paramref name="source"/>; 0 and -1 for silence.</summary>
+        public void SetTarget(int lines, int source)
+        {
+            _targetLines = lines;
+            _targetSource = lines == 0 ? -1 : source;
+        }
+
+        /// <summary>
+        /// Boot: writes the off level to every output regardless of what it is believed to be, lines first.
+        /// </summary>
+        public void AllOff(long nowMs, RelayWriteBuffer writes)
+        {
+            _targetLines = 0;
+            _targetSource = -1;
+            ForceOff(RelayRole.Line, _layout.Lines, _lines, nowMs, writes);
+            ForceOff(RelayRole.Source, _layout.Sources, _sources, nowMs, writes);
+            ForceOff(RelayRole.Amplifier, _layout.Amplifiers, _amps, nowMs, writes);
+            _ampsOnSinceMs = OutputState.Never;
+        }
+
+        /// <summary>Marks an output faulty (it is switched off at the next step and left off) or clears it.</summary>
+        public void SetFaulty(RelayRole role, int index, bool faulty)
+        {
+            OutputState[] states = role == RelayRole.Amplifier ? _amps : role == RelayRole.Line ? _lines : _sources;
+            if (index >= 0 && index < states.Length)
+            {
+                states[index].Faulty = faulty;
+            }
+        }
+
+        /// <summary>Whether one output is on.</summary>
+        public bool IsOn(RelayRole role, int index)
+        {
+            OutputState[] states = role == RelayRole.Amplifier ? _amps : role == RelayRole.Line ? _lines : _sources;
+            return states[index].On;
+        }
+
+        /// <summary>Takes the steps that are due at <paramref name="nowMs"/> (monotonic) and appends their writes.</summary>
+        public void Step(long nowMs, RelayWriteBuffer writes)
+        {
+            int wantLines = Playable(_targetLines);
+            int wantSource = wantLines == 0 ? -1 : _targetSource;
+            if (wantSource >= _sources.Length)
+            {
+                wantSource = -1;
+            }
+
+            int selected = SelectedSource;
+            bool sourceChange = selected != wantSource;
+
+            // 1. Lines off first: not wanted, faulty, or the source is about to change under them.
+            for (int i = 0; i < _lines.Length; i++)
+            {
+                OutputState s = _lines[i];
+                bool keep = (wantLines & (1 << i)) != 0 && !sourceChange;
+                if (s.On && !keep && CanSwitch(s, nowMs))
+                {
+                    Switch(RelayRole.Line, i, _layout.Lines[i], s, false, nowMs, writes);
+                    int amp = _layout.Lines[i].Amplifier;
+                    if (amp >= 0 && amp < _amps.Length)
+                    {
+                        _amps[amp].LastLineOffMs = nowMs;
+                    }
+                }
+            }
+
+            // 2. Source: break before make, and only with every line disconnected.
+            if (sourceChange && Mask(_lines) == 0)
+            {
+                if (selected >= 0)
+                {
+                    OutputState s = _sources[selected];
+                    if (CanSwitch(s, nowMs))
+                    {
+                        Switch(RelayRole.Source, selected, _layout.Sources[selected], s, false, nowMs, writes);
+                        _sourceOffMs = nowMs;
+                        selected = -1;
+                    }
+                }
+                else if (wantSource >= 0 && nowMs - _sourceOffMs >= _layout.SourceBreakMs)
+                {
+                    OutputState s = _sources[wantSource];
+                    if (!s.Faulty && CanSwitch(s, nowMs))
+                    {
+                        Switch(RelayRole.Source, wantSource, _layout.Sources[wantSource], s, true, nowMs, writes);
+                        selected = wantSource;
+                    }
+                }
+            }
+
+            // 3. Amplifiers off once none of their lines has been connected for the off delay.
+            int wantAmps = AmpsFeeding(wantLines);
+            for (int i = 0; i < _amps.Length; i++)
+            {
+                OutputState s = _amps[i];
+                bool wanted = (wantAmps & (1 << i)) != 0;
+                if (s.On && !wanted && !AnyLineOnFor(i) && nowMs - s.LastLineOffMs >= _layout.LineOffToAmpOffMs && CanSwitch(s, nowMs))
+                {
+                    Switch(RelayRole.Amplifier, i, _layout.Amplifiers[i], s, false, nowMs, writes);
+                }
+                else if (s.On && s.Faulty && !AnyLineOnFor(i) && CanSwitch(s, nowMs))
+                {
+                    Switch(RelayRole.Amplifier, i, _layout.Amplifiers[i], s, false, nowMs, writes);
+                }
+            }
+
+            // 4. Amplifiers on, one at a time, staggered to limit inrush current.
+            if (nowMs - _lastAmpOnMs >= _layout.AmpStaggerMs)
+            {
+                for (int i = 0; i < _amps.Length; i++)
+                {
+                    OutputState s = _amps[i];
+                    if (!s.On && (wantAmps & (1 << i)) != 0 && CanSwitch(s, nowMs))
+                    {
+                        bool wasAllOff = CountOn(_amps) == 0;
+                        Switch(RelayRole.Amplifier, i, _layout.Amplifiers[i], s, true, nowMs, writes);
+                        _lastAmpOnMs = nowMs;
+                        if (wasAllOff)
+                        {
+                            _ampsOnSinceMs = nowMs;
+                        }
+
+                        break;
+                    }
+                }
+            }
+
+            // 5. Lines on: source selected as wanted, amplifier warmed up.
+            if (wantSource >= 0 && selected == wantSource)
+            {
+                for (int i = 0; i < _lines.Length; i++)
+                {
+                    OutputState s = _lines[i];
+                    if (s.On || (wantLines & (1 << i)) == 0)
+                    {
+                        continue;
+                    }
+
+                    OutputState amp = _amps[_layout.Lines[i].Amplifier];
+                    if (amp.On && nowMs - amp.OnSinceMs >= _layout.WarmUpMs && CanSwitch(s, nowMs))
+                    {
+                        Switch(RelayRole.Line, i, _layout.Lines[i], s, true, nowMs, writes);
+                    }
+                }
+            }
+        }
+
+        private int AmpsFeeding(int lines)
+        {
+            int m = 0;
+            for (int i = 0; i < _lines.Length; i++)
+            {
+                if ((lines & (1 << i)) != 0)
+                {
+                    m |= 1 << _layout.Lines[i].Amplifier;
+                }
+            }
+
+            return m;
+        }
+
+        private bool AnyLineOnFor(int amp)
+        {
+            for (int i = 0; i < _lines.Length; i++)
+            {
+                if (_lines[i].On && _layout.Lines[i].Amplifier == amp)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool CanSwitch(OutputState s, long nowMs)
+        {
+            return nowMs - s.LastSwitchMs >= _layout.MinSwitchIntervalMs;
+        }
+
+        private void Switch(RelayRole role, int index, RelayChannel channel, OutputState s, bool on, long nowMs, RelayWriteBuffer writes)
+        {
+            s.On = on;
+            s.LastSwitchMs = nowMs;
+            if (on)
+            {
+                s.OnSinceMs = nowMs;
+            }
+
+            writes.Add(role, index, channel, on);
+        }
+
+        private static void ForceOff(RelayRole role, RelayChannel[] channels, OutputState[] states, long nowMs, RelayWriteBuffer writes)
+        {
+            for (int i = 0; i < states.Length; i++)
+            {
+                states[i].On = false;
+                states[i].LastSwitchMs = nowMs;
+                writes.Add(role, i, channels[i], false);
+            }
+        }
+
+        private static OutputState[] NewStates(int n)
+        {
+            OutputState[] a = new OutputState[n];
+            for (int i = 0; i < n; i++)
+            {
+                a[i] = new OutputState();
+            }
+
+            return a;
+        }
+
+        private static int CountOn(OutputState[] states)
+        {
+            int n = 0;
+            for (int i = 0; i < states.Length; i++)
+            {
+                if (states[i].On)
+                {
+                    n++;
+                }
+            }
+
+            return n;
+        }
+
+        private static int Mask(OutputState[] states)
+        {
+            int m = 0;
+            for (int i = 0; i < states.Length; i++)
+            {
+                if (states[i].On)
+                {
+                    m |= 1 << i;
+                }
+            }
+
+            return m;
+        }
+
+        private static bool AnyFaultyIn(OutputState[] states)
+        {
+            for (int i = 0; i < states.Length; i++)
+            {
+                if (states[i].Faulty)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

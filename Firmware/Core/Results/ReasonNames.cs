@@ -1,0 +1,27 @@
+namespace CommuneRadio.Core.Results
+{
+    /// <summary>Wire names of the refusal reasons (kebab-case, stable).</summary>
+    public static class ReasonNames
+    {
+        /// <summary>The wire name of a refusal reason, e.g. <c>ScheduleFull</c> → <c>"schedule-full"</c>.</summary>
+        public static string Of(RefusalReason reason)
+        {
+            switch (reason)
+            {
+                case RefusalReason.None: return "none";
+                case RefusalReason.InvalidField: return "invalid-field";
+                case RefusalReason.InvalidTime: return "invalid-time";
+                case RefusalReason.InvalidDuration: return "invalid-duration";
+                case RefusalReason.InvalidLines: return "invalid-lines";
+                case RefusalReason.InvalidSource: return "invalid-source";
+                case RefusalReason.ScheduleFull: return "schedule-full";
+                case RefusalReason.DuplicateId: return "duplicate-id";
+                case RefusalReason.UnknownId: return "unknown-id";
+                case RefusalReason.Busy: return "busy";
+                case RefusalReason.NotAuthorized: return "not-authorized";
+                case RefusalReason.StorageError: return "storage-error";
+                default: return "unknown";
+            }
+        }
+    }
+}

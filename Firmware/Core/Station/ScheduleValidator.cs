@@ -1,0 +1,127 @@
+using CommuneRadio.Core.Results;
+using CommuneRadio.Core.Scheduling;
+using CommuneRadio.Core.Time;
+
+namespace CommuneRadio.Core.Station
+{
+    /// <summary>
+    /// Checks a schedule item against the rules and the station's fitted outputs, naming the first field
+    /// at fault. Example: a weekly item with DaysMask 0 is refused as <c>invalid-time</c> on <c>days</c>.
+    /// </summary>
+    public static class ScheduleValidator
+    {
+        /// <summary>Validates an item for a station.</summary>
+        public static CommandResult Validate(ScheduleItem item, StationSettings settings)
+        {
+            if (item == null)
+            {
+                return CommandResult.Refuse(RefusalReason.InvalidField, "item");
+            }
+
+            if (!IsToken(item.Id, ScheduleItem.MaxIdLength))
+            {
+                return CommandResult.Refuse(RefusalReason.InvalidField, "id");
+            }
+
+            if (item.Issuer == null || item.Issuer.Length == 0 || item.Issuer.Length > ScheduleItem.MaxIssuerLength)
+            {
+                return CommandResult.Refuse(RefusalReason.InvalidField, "issuer");
+            }
+
+            if (item.StartSecond < 0 || item.StartSecond >= 86400)
+            {
+                return CommandResult.Refuse(RefusalReason.InvalidTime, "time");
+            }
+
+            if (item.DurationSeconds < 1 || item.DurationSeconds > ScheduleItem.MaxDurationSeconds)
+            {
+                return CommandResult.Refuse(RefusalReason.InvalidDuration, "duration");
+            }
+
+            if (item.Class < BroadcastClass.Normal || item.Class > BroadcastClass.Emergency)
+            {
+                return CommandResult.Refuse(RefusalReason.InvalidField, "class");
+            }
+
+            if (item.Level < IssuerLevel.Station || item.Level > IssuerLevel.National)
+            {
+                return CommandResult.Refuse(RefusalReason.InvalidField, "level");
+            }
+
+            CommandResult r = CheckDates(item);
+            return r.Accepted ? CheckOutputs(item.Lines, item.Source, settings) : r;
+        }
+
+        /// <summary>Checks that the lines are non-empty and fitted and the source is fitted.</summary>
+        public static CommandResult CheckOutputs(int lines, int source, StationSettings settings)
+        {
+            if (lines == 0 || (lines & ~settings.Relays.AllLinesMask) != 0)
+            {
+                return CommandResult.Refuse(RefusalReason.InvalidLines, "lines");
+            }
+
+            if (source < 0 || source >= settings.Relays.Sources.Length)
+            {
+                return CommandResult.Refuse(RefusalReason.InvalidSource, "source");
+            }
+
+            return CommandResult.Ok;
+        }
+
+        /// <summary>
+        /// True for 1…<paramref name="max"/> characters of [A-Za-z0-9._:-] (safe in topics, file names and logs).
+        /// </summary>
+        public static bool IsToken(string s, int max)
+        {
+            if (s == null || s.Length == 0 || s.Length > max)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < s.Length; i++)
+            {
+                char c = s[i];
+                bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == ':';
+                if (!ok)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static CommandResult CheckDates(ScheduleItem item)
+        {
+            int maxDay = LocalCalendar.DayFromDate(2199, 12, 31);
+            if (item.Kind == ItemKind.OneOff)
+            {
+                return item.Day < 0 || item.Day > maxDay ? CommandResult.Refuse(RefusalReason.InvalidTime, "date") : CommandResult.Ok;
+            }
+
+            if (item.Kind != ItemKind.Weekly)
+            {
+                return CommandResult.Refuse(RefusalReason.InvalidField, "kind");
+            }
+
+            if (item.DaysMask <= 0 || item.DaysMask > 0x7F)
+            {
+                return CommandResult.Refuse(RefusalReason.InvalidTime, "days");
+            }
+
+            bool fromSet = item.ValidFromDay != ScheduleItem.NoDate;
+            bool untilSet = item.ValidUntilDay != ScheduleItem.NoDate;
+            if ((fromSet && (item.ValidFromDay < 0 || item.ValidFromDay > maxDay)) || (untilSet && (item.ValidUntilDay < 0 || item.ValidUntilDay > maxDay)))
+            {
+                return CommandResult.Refuse(RefusalReason.InvalidTime, fromSet ? "from" : "until");
+            }
+
+            if (fromSet && untilSet && item.ValidUntilDay < item.ValidFromDay)
+            {
+                return CommandResult.Refuse(RefusalReason.InvalidTime, "until");
+            }
+
+            return CommandResult.Ok;
+        }
+    }
+}

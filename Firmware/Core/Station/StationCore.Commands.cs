@@ -1,0 +1,281 @@
+using CommuneRadio.Core.Arbitration;
+using CommuneRadio.Core.Events;
+using CommuneRadio.Core.Results;
+using CommuneRadio.Core.Scheduling;
+using CommuneRadio.Core.Time;
+
+namespace CommuneRadio.Core.Station
+{
+    /// <summary>
+    /// Commands, already parsed and authenticated by the protocol layer. Each is checked completely before
+    /// anything changes: a refused command leaves the schedule, the programmes and the relays as they were.
+    /// Each call also runs the station (arbitration, relays), so an emergency's relay writes come out of
+    /// the very call that accepted it.
+    /// </summary>
+    public sealed partial class StationCore
+    {
+        /// <summary>Adds a schedule item (refused if the id exists: use <see cref="ReplaceItem"/>).</summary>
+        public CommandResult AddItem(ScheduleItem item, Instant now)
+        {
+            _effects.Clear();
+            Observe(now);
+            CommandResult r = ScheduleValidator.Validate(item, _settings);
+            if (r.Accepted)
+            {
+                RefusalReason reason = _schedule.Add(NewEntry(item.Clone(), now));
+                r = reason == RefusalReason.None ? CommandResult.Ok : CommandResult.Refuse(reason, "id");
+            }
+
+            return Conclude(r, r.Accepted, now);
+        }
+
+        /// <summary>Replaces the item with the same id; its open occurrence, if any, ends as removed.</summary>
+        public CommandResult ReplaceItem(ScheduleItem item, Instant now)
+        {
+            _effects.Clear();
+            Observe(now);
+            CommandResult r = ScheduleValidator.Validate(item, _settings);
+            ScheduleEntry old;
+            if (r.Accepted && !_schedule.TryGet(item.Id, out old))
+            {
+                r = CommandResult.Refuse(RefusalReason.UnknownId, "id");
+            }
+
+            if (r.Accepted)
+            {
+                ScheduleEntry entry = NewEntry(item.Clone(), now);
+                EndScheduledOccurrence(item.Id, now);
+                _schedule.Replace(entry);
+            }
+
+            return Conclude(r, r.Accepted, now);
+        }
+
+        /// <summary>Removes an item; its open occurrence, if any, ends as removed.</summary>
+        public CommandResult RemoveItem(string id, Instant now)
+        {
+            _effects.Clear();
+            Observe(now);
+            ScheduleEntry old;
+            CommandResult r = _schedule.TryGet(id, out old) ? CommandResult.Ok : CommandResult.Refuse(RefusalReason.UnknownId, "id");
+            if (r.Accepted)
+            {
+                EndScheduledOccurrence(id, now);
+                _schedule.Remove(id);
+            }
+
+            return Conclude(r, r.Accepted, now);
+        }
+
+        /// <summary>
+        /// Replaces the whole schedule with <paramref name="items"/> at <paramref name="version"/> (a server
+        /// reconciling after the station was offline). All items are checked first; items that keep their id
+        /// keep their watermark, so nothing that already played is played again.
+        /// </summary>
+        public CommandResult SyncSchedule(ScheduleItem[] items, long version, Instant now)
+        {
+            _effects.Clear();
+            Observe(now);
+            CommandResult r = CheckSync(items);
+            if (r.Accepted)
+            {
+                ScheduleEntry[] fresh = new ScheduleEntry[items.Length];
+                for (int i = 0; i < items.Length; i++)
+                {
+                    fresh[i] = NewEntry(items[i].Clone(), now);
+                }
+
+                for (int i = _table.Count - 1; i >= 0; i--)
+                {
+                    if (_table.At(i).Kind == ProgrammeKind.Scheduled)
+                    {
+                        Finish(i, PlayReason.Removed, now);
+                    }
+                }
+
+                _schedule.Clear();
+                for (int i = 0; i < fresh.Length; i++)
+                {
+                    _schedule.Add(fresh[i]);
+                }
+
+                _schedule.Version = version;
+            }
+
+            return Conclude(r, r.Accepted, now);
+        }
+
+        /// <summary>Plays a programme now for a duration, without needing a valid clock.</summary>
+        public CommandResult PlayNow(string id, BroadcastClass cls, IssuerLevel level, string issuer, int durationSeconds, int lines, int source, Instant now)
+        {
+            _effects.Clear();
+            Observe(now);
+            ProgrammeKind kind = cls == BroadcastClass.Emergency ? ProgrammeKind.Emergency : ProgrammeKind.Immediate;
+            CommandResult r = CheckImmediate(id, kind, durationSeconds, lines, source);
+            if (r.Accepted)
+            {
+                AddImmediate(kind, id, null, cls, level, issuer, durationSeconds, lines, source, now);
+            }
+
+            return Conclude(r, false, now);
+        }
+
+        /// <summary>
+        /// Starts an emergency for <paramref name="scope"/>: it takes the speakers at once. A new emergency for
+        /// the same scope replaces the running one.
+        /// </summary>
+        public CommandResult StartEmergency(string id, string scope, IssuerLevel level, string issuer, int durationSeconds, int lines, int source, Instant now)
+        {
+            _effects.Clear();
+            Observe(now);
+            CommandResult r = CheckImmediate(id, ProgrammeKind.Emergency, durationSeconds, lines, source);
+            if (r.Accepted && (scope == null || scope.Length == 0 || scope.Length > 64))
+            {
+                r = CommandResult.Refuse(RefusalReason.InvalidField, "scope");
+            }
+
+            if (r.Accepted)
+            {
+                StopScope(scope, level, now);
+                AddImmediate(ProgrammeKind.Emergency, id, scope, BroadcastClass.Emergency, level, issuer, durationSeconds, lines, source, now);
+            }
+
+            return Conclude(r, false, now);
+        }
+
+        /// <summary>Stops the emergency running for <paramref name="scope"/> (only an issuer at its level or above).</summary>
+        public CommandResult StopEmergency(string scope, IssuerLevel level, Instant now)
+        {
+            _effects.Clear();
+            Observe(now);
+            CommandResult r = StopScope(scope, level, now) > 0 ? CommandResult.Ok : CommandResult.Refuse(RefusalReason.UnknownId, "scope");
+            return Conclude(r, false, now);
+        }
+
+        /// <summary>
+        /// Stops a programme by id, or — with a null id — every non-emergency programme of an issuer at
+        /// <paramref name="level"/> or below. A stopped scheduled occurrence does not restart.
+        /// </summary>
+        public CommandResult Stop(string id, IssuerLevel level, Instant now)
+        {
+            _effects.Clear();
+            Observe(now);
+            int stopped = 0;
+            for (int i = _table.Count - 1; i >= 0; i--)
+            {
+                Programme p = _table.At(i);
+                bool match = id != null ? p.Id == id && p.Kind != ProgrammeKind.Emergency : p.Kind != ProgrammeKind.Emergency;
+                if (match && p.Level <= level)
+                {
+                    Finish(i, PlayReason.Stopped, now);
+                    stopped++;
+                }
+            }
+
+            CommandResult r = stopped > 0 || id == null ? CommandResult.Ok : CommandResult.Refuse(RefusalReason.UnknownId, "id");
+            return Conclude(r, false, now);
+        }
+
+        private int StopScope(string scope, IssuerLevel level, Instant now)
+        {
+            int stopped = 0;
+            for (int i = _table.Count - 1; i >= 0; i--)
+            {
+                Programme p = _table.At(i);
+                if (p.Kind == ProgrammeKind.Emergency && p.Scope == scope && p.Level <= level)
+                {
+                    Finish(i, PlayReason.Stopped, now);
+                    stopped++;
+                }
+            }
+
+            return stopped;
+        }
+
+        private CommandResult CheckImmediate(string id, ProgrammeKind kind, int durationSeconds, int lines, int source)
+        {
+            if (id == null || id.Length == 0 || id.Length > ScheduleItem.MaxIdLength)
+            {
+                return CommandResult.Refuse(RefusalReason.InvalidField, "id");
+            }
+
+            if (durationSeconds < 1 || durationSeconds > _settings.MaxImmediateSeconds)
+            {
+                return CommandResult.Refuse(RefusalReason.InvalidDuration, "duration");
+            }
+
+            CommandResult r = ScheduleValidator.CheckOutputs(lines, source, _settings);
+            if (!r.Accepted)
+            {
+                return r;
+            }
+
+            if (_table.IndexOf(id, kind) >= 0)
+            {
+                return CommandResult.Refuse(RefusalReason.DuplicateId, "id");
+            }
+
+            return _table.IsFull ? CommandResult.Refuse(RefusalReason.Busy, null) : CommandResult.Ok;
+        }
+
+        private CommandResult CheckSync(ScheduleItem[] items)
+        {
+            if (items == null || items.Length > _schedule.Capacity)
+            {
+                return CommandResult.Refuse(RefusalReason.ScheduleFull, "items");
+            }
+
+            for (int i = 0; i < items.Length; i++)
+            {
+                CommandResult r = ScheduleValidator.Validate(items[i], _settings);
+                if (!r.Accepted)
+                {
+                    return r;
+                }
+
+                for (int j = 0; j < i; j++)
+                {
+                    if (items[j].Id == items[i].Id)
+                    {
+                        return CommandResult.Refuse(RefusalReason.DuplicateId, "id");
+                    }
+                }
+            }
+
+            return CommandResult.Ok;
+        }
+
+        private void AddImmediate(ProgrammeKind kind, string id, string scope, BroadcastClass cls, IssuerLevel level, string issuer, int durationSeconds, int lines, int source, Instant now)
+        {
+            Programme p = new Programme();
+            p.Kind = kind;
+            p.Id = id;
+            p.Scope = scope;
+            p.Issuer = issuer;
+            p.Class = cls;
+            p.Level = level;
+            p.Lines = lines;
+            p.Source = source;
+            p.EndMonotonicMs = now.MonotonicMs + durationSeconds * 1000L;
+            p.SinceMonotonicMs = now.MonotonicMs;
+            _table.Add(p);
+        }
+
+        private CommandResult Conclude(CommandResult r, bool scheduleChanged, Instant now)
+        {
+            if (r.Accepted)
+            {
+                _counters.Accepted++;
+                _effects.ScheduleChanged |= scheduleChanged;
+                _effects.HealthDue |= scheduleChanged;
+                Process(now);
+            }
+            else
+            {
+                _counters.Refused++;
+            }
+
+            return r;
+        }
+    }
+}

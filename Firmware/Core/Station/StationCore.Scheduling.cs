@@ -1,0 +1,152 @@
+using CommuneRadio.Core.Arbitration;
+using CommuneRadio.Core.Events;
+using CommuneRadio.Core.Scheduling;
+using CommuneRadio.Core.Time;
+
+namespace CommuneRadio.Core.Station
+{
+    /// <summary>Schedule settlement: catch-up, misses and new candidates.</summary>
+    public sealed partial class StationCore
+    {
+        /// <summary>At most this many occurrences of one item are settled per call (bounded work per tick).</summary>
+        private const int SettleBudgetPerItem = 8;
+
+        /// <summary>
+        /// Walks each item's occurrences after its watermark up to now. Rules (catch-up):
+        /// an occurrence whose window has passed is reported missed — never played late — with the reason
+        /// the station was not there (powered off, no clock, clock step); an occurrence whose window is
+        /// still open becomes a candidate and plays its remainder. The watermark then moves past it, so a
+        /// backward clock step or a reboot can never replay it, and a forward step over many occurrences
+        /// produces misses, not a burst of starts.
+        /// </summary>
+        private void SettleSchedule(Instant now)
+        {
+            int offset = _settings.UtcOffsetMinutes;
+            for (int i = 0; i < _schedule.Count; i++)
+            {
+                ScheduleEntry entry = _schedule.EntryAt(i);
+                if (!entry.HasWatermark)
+                {
+                    SetInitialWatermark(entry, now.UtcMs);
+                }
+
+                if (entry.Active)
+                {
+                    continue;
+                }
+
+                ScheduleItem item = entry.Item;
+                for (int n = 0; n < SettleBudgetPerItem; n++)
+                {
+                    long start;
+                    if (!item.TryGetNextStart(entry.SettledUntilUtcMs, offset, out start) || start > now.UtcMs)
+                    {
+                        break;
+                    }
+
+                    entry.SettledUntilUtcMs = start;
+                    _effects.ScheduleChanged = true;
+                    long end = start + item.DurationSeconds * 1000L;
+                    if (end <= now.UtcMs)
+                    {
+                        Record(PlayEventKind.Missed, MissReasonFor(start), item.Id, start, item.Class, now);
+                        continue;
+                    }
+
+                    if (!AddScheduled(entry, start, end, now))
+                    {
+                        Record(PlayEventKind.Missed, PlayReason.Preempted, item.Id, start, item.Class, now);
+                    }
+
+                    break;
+                }
+            }
+        }
+
+        /// <summary>
+        /// An item added while the clock was unknown (or restored without a watermark) gets its watermark
+        /// at the first valid clock: an occurrence open at that moment still plays its remainder.
+        /// </summary>
+        private void SetInitialWatermark(ScheduleEntry entry, long utcMs)
+        {
+            long start;
+            entry.SettledUntilUtcMs = entry.Item.TryGetOccurrenceCovering(utcMs, _settings.UtcOffsetMinutes, out start) ? start - 1 : utcMs;
+            entry.HasWatermark = true;
+            _effects.ScheduleChanged = true;
+        }
+
+        private PlayReason MissReasonFor(long startUtcMs)
+        {
+            if (_stepPending && startUtcMs > _stepFromUtcMs)
+            {
+                return PlayReason.ClockJump;
+            }
+
+            if (startUtcMs < _clock.BootUtcMs)
+            {
+                return PlayReason.PoweredOff;
+            }
+
+            if (startUtcMs < _clock.ValidSinceUtcMs)
+            {
+                return PlayReason.NoClock;
+            }
+
+            return PlayReason.Expired;
+        }
+
+        private bool AddScheduled(ScheduleEntry entry, long startUtcMs, long endUtcMs, Instant now)
+        {
+            ScheduleItem item = entry.Item;
+            Programme p = new Programme();
+            p.Kind = ProgrammeKind.Scheduled;
+            p.Id = item.Id;
+            p.Issuer = item.Issuer;
+            p.Class = item.Class;
+            p.Level = item.Level;
+            p.Lines = item.Lines;
+            p.Source = item.Source;
+            p.OccurrenceUtcMs = startUtcMs;
+            p.EndUtcMs = endUtcMs;
+            p.EndMonotonicMs = now.MonotonicMs + (endUtcMs - now.UtcMs);
+            p.SinceMonotonicMs = now.MonotonicMs;
+            p.Entry = entry;
+            if (!_table.Add(p))
+            {
+                return false;
+            }
+
+            entry.Active = true;
+            return true;
+        }
+
+        /// <summary>Ends the open occurrence of an item that is removed or replaced.</summary>
+        private void EndScheduledOccurrence(string id, Instant now)
+        {
+            int at = _table.IndexOf(id, ProgrammeKind.Scheduled);
+            if (at >= 0)
+            {
+                Finish(at, PlayReason.Removed, now);
+            }
+        }
+
+        /// <summary>The settlement watermark for a new or replacing item.</summary>
+        private ScheduleEntry NewEntry(ScheduleItem item, Instant now)
+        {
+            ScheduleEntry previous;
+            if (_schedule.TryGet(item.Id, out previous) && previous.HasWatermark)
+            {
+                // Replacing keeps the watermark: an occurrence that already played is not played again.
+                return new ScheduleEntry(item, previous.SettledUntilUtcMs, true);
+            }
+
+            ScheduleEntry entry = new ScheduleEntry(item, 0, false);
+            if (_clock.Valid)
+            {
+                SetInitialWatermark(entry, now.UtcMs);
+            }
+
+            return entry;
+        }
+    }
+}

@@ -1,0 +1,225 @@
+using CommuneRadio.Core.Arbitration;
+using CommuneRadio.Core.Events;
+using CommuneRadio.Core.Health;
+using CommuneRadio.Core.Relays;
+using CommuneRadio.Core.Scheduling;
+using CommuneRadio.Core.Time;
+
+namespace CommuneRadio.Core.Station
+{
+    /// <summary>
+    /// The decision logic of one loudspeaker cluster. It is driven only by calls that carry the time
+    /// (<see cref="Instant"/>): commands, clock syncs, sensor readings and <see cref="Tick"/>. Each call
+    /// fills <see cref="Effects"/> with what the platform must do (relay writes, persistence, publishing).
+    /// No threads, timers, clocks, files or sockets: the same class runs on the ESP32 and thousands of
+    /// times in one host process. Not thread-safe: call it from one loop.
+    /// <para>Per call: clock bookkeeping → settle the schedule (misses, new candidates) → drop programmes
+    /// whose time is up → arbitrate → on-time guard → step the relays → announce real starts → faults →
+    /// health.</para>
+    /// </summary>
+    public sealed partial class StationCore
+    {
+        private readonly StationSettings _settings;
+        private readonly Schedule _schedule;
+        private readonly ProgrammeTable _table;
+        private readonly RelaySequencer _relays;
+        private readonly ClockTracker _clock;
+        private readonly FaultMonitor _faults;
+        private readonly PlayEventQueue _events;
+        private readonly Effects _effects;
+        private readonly HealthSnapshot _snapshot = new HealthSnapshot();
+        private readonly Counters _counters = new Counters();
+        private readonly SensorReadings _readings = new SensorReadings();
+        private Programme _onAir;
+        private long _nextHealthMs;
+        private FaultFlags _lastFaults;
+        private long _eventSequence;
+        private bool _guardTripped;
+        private bool _stepPending;
+        private long _stepFromUtcMs;
+        private long _lastMonotonicMs;
+
+        /// <summary>Creates a station with an empty schedule. Call <see cref="Boot"/> before anything else.</summary>
+        public StationCore(StationSettings settings)
+        {
+            _settings = settings;
+            _schedule = new Schedule(settings.ScheduleCapacity);
+            _table = new ProgrammeTable(settings.ProgrammeSlots);
+            _relays = new RelaySequencer(settings.Relays);
+            _clock = new ClockTracker(settings.ClockTrustMs, settings.ClockStepThresholdMs);
+            _faults = new FaultMonitor(settings.Faults);
+            _events = new PlayEventQueue(settings.EventQueueCapacity);
+            _effects = new Effects(settings.Relays.OutputCount);
+        }
+
+        /// <summary>The effects of the last call.</summary>
+        public Effects Effects
+        {
+            get { return _effects; }
+        }
+
+        /// <summary>The settings the station runs with.</summary>
+        public StationSettings Settings
+        {
+            get { return _settings; }
+        }
+
+        /// <summary>The schedule (read it; change it through the command methods).</summary>
+        public Schedule Schedule
+        {
+            get { return _schedule; }
+        }
+
+        /// <summary>Proof-of-play events awaiting delivery (dequeue once delivered).</summary>
+        public PlayEventQueue Events
+        {
+            get { return _events; }
+        }
+
+        /// <summary>The relay sequencer (read-only use: states for display and tests).</summary>
+        public RelaySequencer Relays
+        {
+            get { return _relays; }
+        }
+
+        /// <summary>The clock tracker.</summary>
+        public ClockTracker Clock
+        {
+            get { return _clock; }
+        }
+
+        /// <summary>Command and connection counters.</summary>
+        public Counters Counters
+        {
+            get { return _counters; }
+        }
+
+        /// <summary>The programme chosen for the speakers, or null.</summary>
+        public Programme OnAir
+        {
+            get { return _onAir; }
+        }
+
+        /// <summary>Raised faults.</summary>
+        public FaultFlags Faults
+        {
+            get { return _faults.Flags; }
+        }
+
+        /// <summary>
+        /// First call after power-up: every relay is driven to its off level (lines first), whatever state
+        /// it is believed to be in, and the first health snapshot is due.
+        /// </summary>
+        public Effects Boot(Instant now)
+        {
+            _effects.Clear();
+            _lastMonotonicMs = now.MonotonicMs;
+            _relays.AllOff(now.MonotonicMs, _effects.Writes);
+            _clock.Observe(now);
+            _nextHealthMs = now.MonotonicMs;
+            Process(now);
+            return _effects;
+        }
+
+        /// <summary>Time passed: runs everything that is due at <paramref name="now"/>.</summary>
+        public Effects Tick(Instant now)
+        {
+            _effects.Clear();
+            Observe(now);
+            Process(now);
+            return _effects;
+        }
+
+        /// <summary>
+        /// The platform set the wall clock from a trusted source (SNTP or a verified time beacon).
+        /// Scheduled items start to run; occurrences missed while the clock was unknown are reported.
+        /// </summary>
+        public Effects ClockSynced(Instant now)
+        {
+            _effects.Clear();
+            bool changed = _clock.Synced(now);
+            NoteStep();
+            _effects.HealthDue |= changed;
+            Process(now);
+            return _effects;
+        }
+
+        /// <summary>New sensor readings (already calibrated); they are evaluated at the next call.</summary>
+        public void UpdateSensors(SensorReadings readings)
+        {
+            _readings.HasAmpCurrent = readings.HasAmpCurrent;
+            _readings.AmpCurrentA = readings.AmpCurrentA;
+            _readings.HasMains = readings.HasMains;
+            _readings.MainsPresent = readings.MainsPresent;
+            _readings.HasBattery = readings.HasBattery;
+            _readings.BatteryV = readings.BatteryV;
+            _readings.FreeMemoryBytes = readings.FreeMemoryBytes;
+        }
+
+        /// <summary>
+        /// The platform reports a fault it detected itself (a relay driver write failed, storage failed,
+        /// configuration invalid) or its recovery. A faulty relay output is left off and not used.
+        /// </summary>
+        public Effects ReportFault(FaultFlags fault, bool raised, Instant now)
+        {
+            _effects.Clear();
+            Observe(now);
+            _faults.SetDirect(fault, raised);
+            Process(now);
+            return _effects;
+        }
+
+        /// <summary>Marks one relay output faulty (or repaired); the rest keep working.</summary>
+        public Effects ReportRelayFault(RelayRole role, int index, bool faulty, Instant now)
+        {
+            _effects.Clear();
+            Observe(now);
+            _relays.SetFaulty(role, index, faulty);
+            _faults.SetDirect(FaultFlags.RelayFault, _relays.AnyFaulty);
+            Process(now);
+            return _effects;
+        }
+
+        /// <summary>The transport reconnected to the broker (counted in the health snapshot).</summary>
+        public void CountReconnect()
+        {
+            _counters.Reconnects++;
+        }
+
+        private void Observe(Instant now)
+        {
+            _lastMonotonicMs = now.MonotonicMs;
+            if (_clock.Observe(now))
+            {
+                _effects.HealthDue = true;
+            }
+
+            NoteStep();
+        }
+
+        private void NoteStep()
+        {
+            if (_clock.LastStepMs != 0)
+            {
+                _stepPending = true;
+                _stepFromUtcMs = _clock.StepFromUtcMs;
+            }
+        }
+
+        private void Process(Instant now)
+        {
+            if (_clock.Valid)
+            {
+                SettleSchedule(now);
+            }
+
+            _stepPending = false;
+            ExpireProgrammes(now);
+            Arbitrate(now);
+            GuardOnTime(now);
+            _relays.Step(now.MonotonicMs, _effects.Writes);
+            AnnounceStart(now);
+            EvaluateHealth(now);
+        }
+    }
+}
