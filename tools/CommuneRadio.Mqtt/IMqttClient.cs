@@ -13,8 +13,10 @@ namespace CommuneRadio.Mqtt
     {
         /// <summary>
         /// Raised for every incoming PUBLISH, on the connection's receive loop. QoS 1 messages are
-        /// PUBACKed after all handlers return, so a handler that throws or crashes leaves the message
-        /// unacknowledged. Keep handlers short: the next packet is read after they return.
+        /// PUBACKed after all handlers return (a process that dies inside a handler leaves the message
+        /// unacknowledged, so the broker redelivers it). An exception thrown by a handler is caught
+        /// so it cannot drop the connection or starve other handlers. Keep handlers short: the next
+        /// packet of this connection is read after they return.
         /// </summary>
         event EventHandler<MqttMessageReceivedEventArgs>? MessageReceived;
 

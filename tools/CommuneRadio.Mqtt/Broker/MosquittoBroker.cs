@@ -1,0 +1,372 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace CommuneRadio.Mqtt.Broker
+{
+    /// <summary>
+    /// A private Mosquitto 2.x for tests and local tools: listens on free loopback ports only
+    /// (127.0.0.1), with a generated mosquitto.conf in its own temporary directory, and is killed on
+    /// Dispose. Optional TLS listener (generated CA + server certificate for 127.0.0.1 and
+    /// localhost), password file (made with mosquitto_passwd) and ACL file. A missing mosquitto is
+    /// an error, never a quiet skip: tests that need a broker must fail without one.
+    /// </summary>
+    public sealed class MosquittoBroker : IDisposable, IAsyncDisposable
+    {
+        private const int StartAttempts = 3;
+        private readonly MosquittoBrokerOptions _options;
+        private readonly string _executable;
+        private readonly StringBuilder _output = new StringBuilder();
+        private Process? _process;
+
+        private MosquittoBroker(MosquittoBrokerOptions options, string executable, string directory)
+        {
+            _options = options;
+            _executable = executable;
+            WorkingDirectory = directory;
+        }
+
+        /// <summary>Loopback address every listener is bound to.</summary>
+        public string Host => "127.0.0.1";
+
+        /// <summary>Plain MQTT port.</summary>
+        public int Port { get; private set; }
+
+        /// <summary>TLS port, or null without <see cref="MosquittoBrokerOptions.EnableTls"/>.</summary>
+        public int? TlsPort { get; private set; }
+
+        /// <summary>CA that issued the server certificate (and can issue client certificates), or null without TLS.</summary>
+        public TestCertificateAuthority? CertificateAuthority { get; private set; }
+
+        /// <summary>Temporary directory with mosquitto.conf, certificates, password file and mosquitto.log.</summary>
+        public string WorkingDirectory { get; }
+
+        /// <summary>True while the mosquitto process runs.</summary>
+        public bool IsRunning => _process is { HasExited: false };
+
+        /// <summary>Path of the generated configuration file.</summary>
+        public string ConfigurationPath => Path.Combine(WorkingDirectory, "mosquitto.conf");
+
+        /// <summary>Starts a broker; throws <see cref="FileNotFoundException"/> when mosquitto is not installed.</summary>
+        public static async Task<MosquittoBroker> StartAsync(MosquittoBrokerOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            options ??= new MosquittoBrokerOptions();
+            string executable = options.ExecutablePath ?? FindExecutable("mosquitto", "/usr/sbin", "/usr/local/sbin");
+            DirectoryInfo directory = Directory.CreateTempSubdirectory("commune-mosquitto-");
+            var broker = new MosquittoBroker(options, executable, directory.FullName);
+            try
+            {
+                broker.WriteSupportFiles();
+                for (int attempt = 1; ; attempt++)
+                {
+                    broker.Port = FindFreePort();
+                    broker.TlsPort = options.EnableTls ? FindFreePort() : null;
+                    broker.WriteConfiguration();
+                    try
+                    {
+                        await broker.LaunchAsync(cancellationToken).ConfigureAwait(false);
+                        return broker;
+                    }
+                    catch (MosquittoStartException) when (attempt < StartAttempts)
+                    {
+                        // Another process took the free port between probe and bind: pick new ports.
+                    }
+                }
+            }
+            catch
+            {
+                broker.Dispose();
+                throw;
+            }
+        }
+
+        /// <summary>Finds an executable on PATH or in the extra directories; throws a clear error when absent.</summary>
+        public static string FindExecutable(string name, params string[] extraDirectories)
+        {
+            ArgumentNullException.ThrowIfNull(extraDirectories);
+            var candidates = new List<string>();
+            foreach (string directory in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+            {
+                candidates.Add(Path.Combine(directory, name));
+            }
+
+            foreach (string directory in extraDirectories)
+            {
+                candidates.Add(Path.Combine(directory, name));
+            }
+
+            foreach (string candidate in candidates)
+            {
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+
+            throw new FileNotFoundException($"'{name}' was not found on PATH or in {string.Join(", ", extraDirectories)}. Install Mosquitto (Debian: apt-get install mosquitto) to run the broker tests.", name);
+        }
+
+        /// <summary>Client options for this broker: plain port, or the TLS port trusting the generated CA.</summary>
+        public MqttClientOptions CreateClientOptions(string? clientId = null, bool useTls = false)
+        {
+            var options = new MqttClientOptions { Host = Host, Port = Port, ClientId = clientId ?? string.Empty };
+            if (useTls)
+            {
+                options.Port = TlsPort ?? throw new InvalidOperationException("This broker was started without TLS.");
+                options.Tls = new MqttTlsOptions { Enabled = true, CaCertificate = CertificateAuthority!.Certificate };
+            }
+
+            return options;
+        }
+
+        /// <summary>Kills the broker (like a crash: no clean close) and keeps its ports for <see cref="RestartAsync"/>.</summary>
+        public async Task StopAsync()
+        {
+            Process? process = _process;
+            _process = null;
+            if (process is null)
+            {
+                return;
+            }
+
+            using (process)
+            {
+                if (!process.HasExited)
+                {
+                    process.Kill();
+                }
+
+                await process.WaitForExitAsync().ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>Stops the broker if running and starts it again on the same ports and configuration.</summary>
+        public async Task RestartAsync(CancellationToken cancellationToken = default)
+        {
+            await StopAsync().ConfigureAwait(false);
+            await LaunchAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>mosquitto's log file and console output so far, for failure messages.</summary>
+        public string ReadLog()
+        {
+            string path = Path.Combine(WorkingDirectory, "mosquitto.log");
+            string log = File.Exists(path) ? File.ReadAllText(path) : string.Empty;
+            lock (_output)
+            {
+                return log + _output;
+            }
+        }
+
+        /// <summary>Kills the broker and deletes its directory.</summary>
+        public void Dispose()
+        {
+            StopAsync().GetAwaiter().GetResult();
+            CertificateAuthority?.Dispose();
+            try
+            {
+                Directory.Delete(WorkingDirectory, true);
+            }
+            catch (IOException)
+            {
+                // A leftover temp directory is harmless; failing the test run for it is not.
+            }
+        }
+
+        /// <summary>Kills the broker and deletes its directory.</summary>
+        public ValueTask DisposeAsync()
+        {
+            Dispose();
+            return ValueTask.CompletedTask;
+        }
+
+        private static int FindFreePort()
+        {
+            var probe = new TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            int port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+            return port;
+        }
+
+        private void WriteSupportFiles()
+        {
+            if (_options.EnableTls)
+            {
+                CertificateAuthority = TestCertificateAuthority.Create();
+                using var server = CertificateAuthority.CreateServerCertificate(new List<string>(TestCertificateAuthority.LoopbackNames).ToArray());
+                File.WriteAllText(Path.Combine(WorkingDirectory, "ca.pem"), TestCertificateAuthority.ExportCertificatePem(CertificateAuthority.Certificate));
+                File.WriteAllText(Path.Combine(WorkingDirectory, "server.pem"), TestCertificateAuthority.ExportCertificatePem(server));
+                File.WriteAllText(Path.Combine(WorkingDirectory, "server.key"), TestCertificateAuthority.ExportPrivateKeyPem(server));
+            }
+
+            if (_options.Users.Count > 0)
+            {
+                string passwd = FindExecutable("mosquitto_passwd", "/usr/bin", "/usr/local/bin");
+                string file = Path.Combine(WorkingDirectory, "passwords");
+                bool first = true;
+                foreach (KeyValuePair<string, string> user in _options.Users)
+                {
+                    string[] arguments = first ? new[] { "-c", "-b", file, user.Key, user.Value } : new[] { "-b", file, user.Key, user.Value };
+                    RunTool(passwd, arguments);
+                    first = false;
+                }
+            }
+
+            if (_options.AclFileContent is not null)
+            {
+                File.WriteAllText(Path.Combine(WorkingDirectory, "acl"), _options.AclFileContent);
+            }
+        }
+
+        private void WriteConfiguration()
+        {
+            var config = new StringBuilder();
+            config.AppendLine("# Generated by CommuneRadio.Mqtt.Broker.MosquittoBroker for one test run.");
+
+            // As root mosquitto would switch to the 'mosquitto' user, who cannot read this directory.
+            if (Environment.UserName == "root")
+            {
+                config.AppendLine("user root");
+            }
+
+            config.AppendLine("persistence false");
+            config.AppendLine($"log_dest file {Path.Combine(WorkingDirectory, "mosquitto.log")}");
+            config.AppendLine("log_type error");
+            config.AppendLine("log_type warning");
+            config.AppendLine("log_type notice");
+            config.AppendLine("log_type information");
+            config.AppendLine("log_timestamp_format %H:%M:%S");
+            config.AppendLine($"allow_anonymous {(_options.AllowAnonymous ? "true" : "false")}");
+            if (_options.Users.Count > 0)
+            {
+                config.AppendLine($"password_file {Path.Combine(WorkingDirectory, "passwords")}");
+            }
+
+            if (_options.AclFileContent is not null)
+            {
+                config.AppendLine($"acl_file {Path.Combine(WorkingDirectory, "acl")}");
+            }
+
+            config.AppendLine($"listener {Port} 127.0.0.1");
+            config.AppendLine("set_tcp_nodelay true");
+            if (TlsPort is { } tlsPort)
+            {
+                config.AppendLine($"listener {tlsPort} 127.0.0.1");
+                config.AppendLine($"cafile {Path.Combine(WorkingDirectory, "ca.pem")}");
+                config.AppendLine($"certfile {Path.Combine(WorkingDirectory, "server.pem")}");
+                config.AppendLine($"keyfile {Path.Combine(WorkingDirectory, "server.key")}");
+                config.AppendLine($"require_certificate {(_options.RequireClientCertificate ? "true" : "false")}");
+            }
+
+            if (_options.ExtraConfiguration is not null)
+            {
+                config.AppendLine(_options.ExtraConfiguration);
+            }
+
+            File.WriteAllText(ConfigurationPath, config.ToString());
+        }
+
+        private async Task LaunchAsync(CancellationToken cancellationToken)
+        {
+            var start = new ProcessStartInfo(_executable)
+            {
+                UseShellExecute = false,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                WorkingDirectory = WorkingDirectory,
+            };
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add(ConfigurationPath);
+            var process = new Process { StartInfo = start };
+            process.OutputDataReceived += (_, e) => AppendOutput(e.Data);
+            process.ErrorDataReceived += (_, e) => AppendOutput(e.Data);
+            process.Start();
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            _process = process;
+
+            var ports = new List<int> { Port };
+            if (TlsPort is { } tlsPort)
+            {
+                ports.Add(tlsPort);
+            }
+
+            var stopwatch = Stopwatch.StartNew();
+            foreach (int port in ports)
+            {
+                while (!await CanConnectAsync(port, cancellationToken).ConfigureAwait(false))
+                {
+                    if (process.HasExited)
+                    {
+                        _process = null;
+                        throw new MosquittoStartException($"mosquitto exited with code {process.ExitCode} before listening on 127.0.0.1:{port}.{Environment.NewLine}{ReadLog()}");
+                    }
+
+                    if (stopwatch.Elapsed > _options.StartTimeout)
+                    {
+                        await StopAsync().ConfigureAwait(false);
+                        throw new TimeoutException($"mosquitto did not listen on 127.0.0.1:{port} within {_options.StartTimeout}.{Environment.NewLine}{ReadLog()}");
+                    }
+
+                    await Task.Delay(20, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+
+        private static async Task<bool> CanConnectAsync(int port, CancellationToken cancellationToken)
+        {
+            using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                await socket.ConnectAsync(IPAddress.Loopback, port, cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            catch (SocketException)
+            {
+                return false;
+            }
+        }
+
+        private void AppendOutput(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            lock (_output)
+            {
+                _output.AppendLine(line);
+            }
+        }
+
+        private static void RunTool(string executable, string[] arguments)
+        {
+            var start = new ProcessStartInfo(executable)
+            {
+                UseShellExecute = false,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            foreach (string argument in arguments)
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            using Process process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {executable}.");
+            string output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            if (process.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"{executable} exited with code {process.ExitCode}: {output}");
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using System;
+using System.Collections.Generic;
+
+namespace CommuneRadio.Mqtt.Broker
+{
+    /// <summary>How <see cref="MosquittoBroker"/> configures its private Mosquitto instance.</summary>
+    public sealed class MosquittoBrokerOptions
+    {
+        /// <summary>Accept clients without user name (mosquitto <c>allow_anonymous</c>).</summary>
+        public bool AllowAnonymous { get; set; } = true;
+
+        /// <summary>Add a TLS listener on a second free port, with a generated CA and server certificate.</summary>
+        public bool EnableTls { get; set; }
+
+        /// <summary>On the TLS listener, require a client certificate issued by the generated CA.</summary>
+        public bool RequireClientCertificate { get; set; }
+
+        /// <summary>User name → password; when non-empty a password file is made with mosquitto_passwd.</summary>
+        public IDictionary<string, string> Users { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        /// <summary>Content of an ACL file (mosquitto <c>acl_file</c> syntax), or null for none.</summary>
+        public string? AclFileContent { get; set; }
+
+        /// <summary>Extra lines appended to the generated mosquitto.conf.</summary>
+        public string? ExtraConfiguration { get; set; }
+
+        /// <summary>How long to wait for the listeners to accept connections.</summary>
+        public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+        /// <summary>Path of the mosquitto executable; null searches PATH, then /usr/sbin and /usr/local/sbin.</summary>
+        public string? ExecutablePath { get; set; }
+    }
+}
