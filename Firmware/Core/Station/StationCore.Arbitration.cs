@@ -35,11 +35,14 @@ namespace CommuneRadio.Core.Station
             if (p.Entry != null)
             {
                 p.Entry.Active = false;
+                Settle(p.Entry, p.OccurrenceUtcMs);
             }
 
             if (p == _onAir)
             {
+                // Silence first; Arbitrate picks the next programme (if any) in the same call.
                 _onAir = null;
+                _relays.SetTarget(0, -1);
                 _effects.HealthDue = true;
             }
 

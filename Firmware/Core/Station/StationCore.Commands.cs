@@ -43,9 +43,9 @@ namespace CommuneRadio.Core.Station
 
             if (r.Accepted)
             {
-                ScheduleEntry entry = NewEntry(item.Clone(), now);
+                // End the open occurrence first so its watermark is settled and carried to the new entry.
                 EndScheduledOccurrence(item.Id, now);
-                _schedule.Replace(entry);
+                _schedule.Replace(NewEntry(item.Clone(), now));
             }
 
             return Conclude(r, r.Accepted, now);

@@ -15,7 +15,7 @@ namespace CommuneRadio.Core.Station
         /// Walks each item's occurrences after its watermark up to now. Rules (catch-up):
         /// an occurrence whose window has passed is reported missed — never played late — with the reason
         /// the station was not there (powered off, no clock, clock step); an occurrence whose window is
-        /// still open becomes a candidate and plays its remainder. The watermark then moves past it, so a
+        /// still open becomes a candidate and plays its remainder. Once settled the watermark moves past it, so a
         /// backward clock step or a reboot can never replay it, and a forward step over many occurrences
         /// produces misses, not a burst of starts.
         /// </summary>
@@ -28,6 +28,7 @@ namespace CommuneRadio.Core.Station
                 if (!entry.HasWatermark)
                 {
                     SetInitialWatermark(entry, now.UtcMs);
+                    _effects.ScheduleChanged = true;
                 }
 
                 if (entry.Active)
@@ -44,17 +45,19 @@ namespace CommuneRadio.Core.Station
                         break;
                     }
 
-                    entry.SettledUntilUtcMs = start;
-                    _effects.ScheduleChanged = true;
                     long end = start + item.DurationSeconds * 1000L;
                     if (end <= now.UtcMs)
                     {
+                        Settle(entry, start);
                         Record(PlayEventKind.Missed, MissReasonFor(start), item.Id, start, item.Class, now);
                         continue;
                     }
 
+                    // Open window: a candidate. The watermark moves only when it is settled (Finish), so a
+                    // reboot in the middle of the slot plays the remainder instead of losing it.
                     if (!AddScheduled(entry, start, end, now))
                     {
+                        Settle(entry, start);
                         Record(PlayEventKind.Missed, PlayReason.Preempted, item.Id, start, item.Class, now);
                     }
 
@@ -72,7 +75,16 @@ namespace CommuneRadio.Core.Station
             long start;
             entry.SettledUntilUtcMs = entry.Item.TryGetOccurrenceCovering(utcMs, _settings.UtcOffsetMinutes, out start) ? start - 1 : utcMs;
             entry.HasWatermark = true;
-            _effects.ScheduleChanged = true;
+        }
+
+        /// <summary>Moves an entry's watermark past an occurrence that has been played, missed or cut.</summary>
+        private void Settle(ScheduleEntry entry, long occurrenceUtcMs)
+        {
+            if (occurrenceUtcMs > entry.SettledUntilUtcMs)
+            {
+                entry.SettledUntilUtcMs = occurrenceUtcMs;
+                _effects.ScheduleChanged = true;
+            }
         }
 
         private PlayReason MissReasonFor(long startUtcMs)

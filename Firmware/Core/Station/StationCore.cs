@@ -2,6 +2,7 @@ using CommuneRadio.Core.Arbitration;
 using CommuneRadio.Core.Events;
 using CommuneRadio.Core.Health;
 using CommuneRadio.Core.Relays;
+using CommuneRadio.Core.Results;
 using CommuneRadio.Core.Scheduling;
 using CommuneRadio.Core.Time;
 
@@ -178,6 +179,22 @@ namespace CommuneRadio.Core.Station
             _faults.SetDirect(FaultFlags.RelayFault, _relays.AnyFaulty);
             Process(now);
             return _effects;
+        }
+
+        /// <summary>
+        /// Restores one schedule item and its settlement watermark from storage, before <see cref="Boot"/>.
+        /// The watermark is what stops a reboot from replaying an occurrence that already played.
+        /// </summary>
+        public CommandResult RestoreItem(ScheduleItem item, long settledUntilUtcMs, bool hasWatermark)
+        {
+            CommandResult r = ScheduleValidator.Validate(item, _settings);
+            if (!r.Accepted)
+            {
+                return r;
+            }
+
+            RefusalReason reason = _schedule.Add(new ScheduleEntry(item.Clone(), settledUntilUtcMs, hasWatermark));
+            return reason == RefusalReason.None ? CommandResult.Ok : CommandResult.Refuse(reason, "id");
         }
 
         /// <summary>The transport reconnected to the broker (counted in the health snapshot).</summary>

@@ -1,0 +1,280 @@
+using System.Collections;
+using System.Text;
+using CommuneRadio.Core.Events;
+using CommuneRadio.Core.Relays;
+using CommuneRadio.Core.Scheduling;
+using CommuneRadio.Core.Station;
+using CommuneRadio.Core.Time;
+
+namespace CommuneRadio.Tests.Core.Support
+{
+    /// <summary>
+    /// Drives a <see cref="StationCore"/> with a fake clock (no sleeps) and records everything it does:
+    /// every relay write, a condensed "what the speakers do" timeline, and every proof-of-play event.
+    /// Portable: runs under nanoFramework's test runner too.
+    /// </summary>
+    public sealed class StationHarness
+    {
+        /// <summary>Tick period the main loop uses on the device.</summary>
+        public const int TickMs = 250;
+
+        /// <summary>2026-11-23 00:00 local (+07:00), a Monday.</summary>
+        public static readonly long MondayMidnightUtc = LocalCalendar.ToUtc(LocalCalendar.DayFromDate(2026, 11, 23), 0, 420);
+
+        public StationCore Core;
+        public long Mono;
+        public long Utc;
+
+        /// <summary>Every relay write as "Ddd HH:MM:SS.mmm amp0 on (L)".</summary>
+        public ArrayList Writes = new ArrayList();
+
+        /// <summary>One line each time the connected lines or the selected source change.</summary>
+        public ArrayList Speakers = new ArrayList();
+
+        /// <summary>Every event as "Ddd HH:MM:SS kind id reason".</summary>
+        public ArrayList EventLog = new ArrayList();
+
+        /// <summary>Violations of the safety invariants seen after any call.</summary>
+        public ArrayList Violations = new ArrayList();
+
+        private int _lastLines;
+        private int _lastSource = -1;
+        private int _lastAmps;
+
+        public StationHarness(StationSettings settings, long utcStart)
+        {
+            Core = new StationCore(settings);
+            Mono = 1000;
+            Utc = utcStart;
+        }
+
+        /// <summary>A station with the default 2-amplifier, 4-line, 2-source layout.</summary>
+        public static StationHarness Create(long utcStart)
+        {
+            return new StationHarness(DefaultSettings(), utcStart);
+        }
+
+        public static StationSettings DefaultSettings()
+        {
+            RelayChannel[] amps = { new RelayChannel(25, true, 0), new RelayChannel(26, true, 0) };
+            RelayChannel[] lines =
+            {
+                new RelayChannel(16, true, 0), new RelayChannel(17, true, 0),
+                new RelayChannel(18, true, 1), new RelayChannel(19, true, 1),
+            };
+            RelayChannel[] sources = { new RelayChannel(21, false, 0), new RelayChannel(22, false, 0) };
+            return new StationSettings(new RelayLayout(amps, lines, sources));
+        }
+
+        public Instant Now
+        {
+            get { return new Instant(Mono, Utc); }
+        }
+
+        /// <summary>Boots and, if asked, syncs the clock at once.</summary>
+        public void Boot(bool synced)
+        {
+            Collect(Core.Boot(Now));
+            if (synced)
+            {
+                Collect(Core.ClockSynced(Now));
+            }
+        }
+
+        /// <summary>Runs the main loop for <paramref name="ms"/>, one tick per <see cref="TickMs"/>.</summary>
+        public void Run(long ms)
+        {
+            long end = Mono + ms;
+            while (Mono < end)
+            {
+                long step = end - Mono < TickMs ? end - Mono : TickMs;
+                Mono += step;
+                Utc += step;
+                Collect(Core.Tick(Now));
+            }
+        }
+
+        /// <summary>Runs until the local wall clock reads the given day (0 = Monday) and time.</summary>
+        public void RunUntil(int day, int hour, int minute, int second)
+        {
+            long target = MondayMidnightUtc + day * LocalCalendar.MsPerDay + ((hour * 60L + minute) * 60 + second) * 1000;
+            Run(target - Utc);
+        }
+
+        /// <summary>The wall clock steps by <paramref name="ms"/> (SNTP correction, bad RTC), then one tick.</summary>
+        public void StepClock(long ms)
+        {
+            Utc += ms;
+            Mono += TickMs;
+            Utc += TickMs;
+            Collect(Core.Tick(Now));
+        }
+
+        /// <summary>Simulates a power cut of <paramref name="offMs"/>: a new Core restored from the old schedule.</summary>
+        public void PowerCycle(long offMs, bool syncedAtBoot)
+        {
+            StationCore old = Core;
+            Core = new StationCore(old.Settings);
+            for (int i = 0; i < old.Schedule.Count; i++)
+            {
+                ScheduleEntry e = old.Schedule.EntryAt(i);
+                Core.RestoreItem(e.Item, e.SettledUntilUtcMs, e.HasWatermark);
+            }
+
+            Utc += offMs;
+            Mono = 500;
+            Speakers.Add(Stamp(Utc) + " power cut");
+            _lastLines = 0;
+            _lastSource = -1;
+            _lastAmps = 0;
+            Boot(syncedAtBoot);
+        }
+
+        public void Collect(Effects e)
+        {
+            for (int i = 0; i < e.Writes.Count; i++)
+            {
+                RelayWrite w = e.Writes.At(i);
+                string name = w.Role == RelayRole.Amplifier ? "amp" : w.Role == RelayRole.Line ? "line" : "src";
+                Writes.Add(Stamp(Utc) + " " + name + w.Index + (w.On ? " on" : " off") + (w.Level ? " (H)" : " (L)"));
+            }
+
+            RelaySequencer r = Core.Relays;
+            if (r.LinesOn != _lastLines || r.SelectedSource != _lastSource || r.AmplifierMask != _lastAmps)
+            {
+                _lastLines = r.LinesOn;
+                _lastSource = r.SelectedSource;
+                _lastAmps = r.AmplifierMask;
+                Speakers.Add(Stamp(Utc) + " lines=" + r.LinesOn + " src=" + r.SelectedSource + " amps=" + r.AmplifierMask);
+            }
+
+            CheckInvariants();
+            while (Core.Events.Count > 0)
+            {
+                PlayEvent ev = Core.Events.Dequeue();
+                EventLog.Add(Stamp(ev.AtUtcMs).Substring(0, 12) + " " + PlayNames.Of(ev.Kind) + " " + ev.ProgrammeId + " " + PlayNames.Of(ev.Reason));
+            }
+        }
+
+        private void CheckInvariants()
+        {
+            RelaySequencer r = Core.Relays;
+            RelayLayout l = r.Layout;
+            int sourcesOn = 0;
+            for (int i = 0; i < l.Sources.Length; i++)
+            {
+                sourcesOn += r.IsOn(RelayRole.Source, i) ? 1 : 0;
+            }
+
+            if (sourcesOn > 1)
+            {
+                Violations.Add(Stamp(Utc) + " two sources selected");
+            }
+
+            for (int i = 0; i < l.Lines.Length; i++)
+            {
+                if (r.IsOn(RelayRole.Line, i) && !r.IsOn(RelayRole.Amplifier, l.Lines[i].Amplifier))
+                {
+                    Violations.Add(Stamp(Utc) + " line" + i + " on with its amplifier off");
+                }
+
+                if (r.IsOn(RelayRole.Line, i) && sourcesOn == 0)
+                {
+                    Violations.Add(Stamp(Utc) + " line" + i + " on with no source");
+                }
+            }
+
+            if (r.AnyAmplifierOn && Core.OnAir == null && Mono - LastOffTargetMono() > 5000)
+            {
+                Violations.Add(Stamp(Utc) + " amplifiers on with nothing on air");
+            }
+        }
+
+        private long _offTargetSince = -1;
+
+        private long LastOffTargetMono()
+        {
+            if (Core.OnAir != null)
+            {
+                _offTargetSince = -1;
+                return Mono;
+            }
+
+            if (_offTargetSince < 0)
+            {
+                _offTargetSince = Mono;
+            }
+
+            return _offTargetSince;
+        }
+
+        /// <summary>"Ddd HH:MM:SS.mmm" in local time (+07:00).</summary>
+        public static string Stamp(long utcMs)
+        {
+            int day = LocalCalendar.LocalDay(utcMs, 420);
+            long ms = LocalCalendar.LocalMsOfDay(utcMs, 420);
+            string[] names = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
+            StringBuilder sb = new StringBuilder(names[LocalCalendar.DayOfWeek(day)]);
+            sb.Append(' ');
+            Two(sb, (int)(ms / 3600000));
+            sb.Append(':');
+            Two(sb, (int)(ms / 60000 % 60));
+            sb.Append(':');
+            Two(sb, (int)(ms / 1000 % 60));
+            sb.Append('.');
+            int frac = (int)(ms % 1000);
+            sb.Append((char)('0' + frac / 100));
+            sb.Append((char)('0' + frac / 10 % 10));
+            sb.Append((char)('0' + frac % 10));
+            return sb.ToString();
+        }
+
+        private static void Two(StringBuilder sb, int v)
+        {
+            sb.Append((char)('0' + v / 10));
+            sb.Append((char)('0' + v % 10));
+        }
+
+        /// <summary>Joins recorded lines for a readable assertion message.</summary>
+        public static string Lines(ArrayList list)
+        {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < list.Count; i++)
+            {
+                sb.Append((string)list[i]);
+                sb.Append('\n');
+            }
+
+            return sb.ToString();
+        }
+
+        /// <summary>A weekly item every day at hh:mm for the given minutes on all four lines, source 0.</summary>
+        public static ScheduleItem Daily(string id, int hour, int minute, int minutes)
+        {
+            ScheduleItem i = new ScheduleItem();
+            i.Id = id;
+            i.Kind = ItemKind.Weekly;
+            i.DaysMask = 0x7F;
+            i.StartSecond = (hour * 60 + minute) * 60;
+            i.DurationSeconds = minutes * 60;
+            i.Class = BroadcastClass.Normal;
+            i.Level = IssuerLevel.Commune;
+            i.Issuer = "commune-xa-an-binh";
+            i.Lines = 0xF;
+            i.Source = 0;
+            return i;
+        }
+
+        /// <summary>A one-off item on the given day (0 = Monday 2026-11-23) at hh:mm.</summary>
+        public static ScheduleItem Once(string id, int day, int hour, int minute, int minutes, BroadcastClass cls, IssuerLevel level)
+        {
+            ScheduleItem i = Daily(id, hour, minute, minutes);
+            i.Kind = ItemKind.OneOff;
+            i.Day = LocalCalendar.DayFromDate(2026, 11, 23) + day;
+            i.DaysMask = 0;
+            i.Class = cls;
+            i.Level = level;
+            return i;
+        }
+    }
+}
