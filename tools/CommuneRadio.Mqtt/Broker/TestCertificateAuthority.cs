@@ -89,9 +89,13 @@ namespace CommuneRadio.Mqtt.Broker
 
             byte[] serial = new byte[16];
             RandomNumberGenerator.Fill(serial);
-            serial[0] &= 0x7F;
+
+            // DER integers must be positive and minimally encoded: first byte in 0x40..0x7F.
+            serial[0] = (byte)((serial[0] & 0x3F) | 0x40);
             DateTimeOffset now = DateTimeOffset.UtcNow;
-            using X509Certificate2 issued = request.Create(Certificate, now.AddMinutes(-5), now.AddDays(1), serial);
+            // Never outlive the CA (validity is whole seconds, so "now + 1 day" can pass it).
+            var notAfter = new DateTimeOffset(Certificate.NotAfter.ToUniversalTime());
+            using X509Certificate2 issued = request.Create(Certificate, now.AddMinutes(-5), notAfter, serial);
             return issued.CopyWithPrivateKey(key);
         }
 
