@@ -39,7 +39,12 @@ namespace CommuneRadio.Tests.Core.Support
 
         private int _lastLines;
         private int _lastSource = -1;
+        private long _lastSyncMono;
+
+        /// <summary>When above 0, the simulated SNTP client re-syncs the clock this often (ms).</summary>
+        public long SntpPeriodMs;
         private int _lastAmps;
+        private long _idleSinceMono = -1;
 
         public StationHarness(StationSettings settings, long utcStart)
         {
@@ -75,9 +80,10 @@ namespace CommuneRadio.Tests.Core.Support
         public void Boot(bool synced)
         {
             Collect(Core.Boot(Now));
+            _lastSyncMono = Mono;
             if (synced)
             {
-                Collect(Core.ClockSynced(Now));
+                Sync();
             }
         }
 
@@ -91,7 +97,18 @@ namespace CommuneRadio.Tests.Core.Support
                 Mono += step;
                 Utc += step;
                 Collect(Core.Tick(Now));
+                if (SntpPeriodMs > 0 && Mono - _lastSyncMono >= SntpPeriodMs)
+                {
+                    Sync();
+                }
             }
+        }
+
+        /// <summary>The SNTP client (or a verified time beacon) set the clock.</summary>
+        public void Sync()
+        {
+            _lastSyncMono = Mono;
+            Collect(Core.ClockSynced(Now));
         }
 
         /// <summary>Runs until the local wall clock reads the given day (0 = Monday) and time.</summary>
@@ -121,9 +138,11 @@ namespace CommuneRadio.Tests.Core.Support
                 Core.RestoreItem(e.Item, e.SettledUntilUtcMs, e.HasWatermark);
             }
 
+            // Without power every relay coil drops: the outputs are off until the new Core boots.
+            Speakers.Add(Stamp(Utc) + " power cut: all relays de-energised");
             Utc += offMs;
             Mono = 500;
-            Speakers.Add(Stamp(Utc) + " power cut");
+            Speakers.Add(Stamp(Utc) + " power back");
             _lastLines = 0;
             _lastSource = -1;
             _lastAmps = 0;
@@ -184,28 +203,20 @@ namespace CommuneRadio.Tests.Core.Support
                 }
             }
 
-            if (r.AnyAmplifierOn && Core.OnAir == null && Mono - LastOffTargetMono() > 5000)
+            // Once nothing is on air, the stop sequence (lines off, 1 s, amplifiers off) must finish quickly.
+            if (Core.OnAir != null)
+            {
+                _idleSinceMono = -1;
+            }
+            else if (_idleSinceMono < 0)
+            {
+                _idleSinceMono = Mono;
+            }
+
+            if (r.AnyAmplifierOn && _idleSinceMono >= 0 && Mono - _idleSinceMono > 5000)
             {
                 Violations.Add(Stamp(Utc) + " amplifiers on with nothing on air");
             }
-        }
-
-        private long _offTargetSince = -1;
-
-        private long LastOffTargetMono()
-        {
-            if (Core.OnAir != null)
-            {
-                _offTargetSince = -1;
-                return Mono;
-            }
-
-            if (_offTargetSince < 0)
-            {
-                _offTargetSince = Mono;
-            }
-
-            return _offTargetSince;
         }
 
         /// <summary>"Ddd HH:MM:SS.mmm" in local time (+07:00).</summary>
