@@ -1,0 +1,96 @@
+namespace CommuneRadio.Tests.Subset
+{
+    /// <summary>
+    /// The parts of the nanoFramework stable subset (shared/nanoframework.md) that can be read off
+    /// compiled IL: which referenced types and Enum members the device cannot run. Generic
+    /// instantiations, generic definitions and multidimensional arrays are structural and handled in
+    /// <see cref="SubsetInspector"/> itself.
+    /// </summary>
+    internal static class SubsetRules
+    {
+        /// <summary>The reason given for any other type whose name carries a generic arity (List`1).</summary>
+        public const string GenericType = "generic type";
+
+        private static readonly string[] EnumReflection = { "GetNames", "GetValues", "IsDefined", "Parse", "TryParse" };
+
+        /// <summary>Why a referenced type is outside the subset, or null when it is fine.</summary>
+        /// <example>
+        /// System.Collections.Generic.List`1 >> "generic collection"; System.Nullable`1 >> "nullable value
+        /// type (int?)"; System.Runtime.CompilerServices.IsVolatile >> "volatile field"; System.String >> null.
+        /// </example>
+        public static string WhyUnavailable(string fullName)
+        {
+            if (fullName.StartsWith("System.Collections.Generic.", System.StringComparison.Ordinal))
+            {
+                return "generic collection";
+            }
+
+            if (fullName.StartsWith("System.Linq.", System.StringComparison.Ordinal))
+            {
+                return "LINQ";
+            }
+
+            if (fullName.StartsWith("System.Threading.Tasks.", System.StringComparison.Ordinal))
+            {
+                return "Task/async";
+            }
+
+            if (fullName.StartsWith("System.ValueTuple", System.StringComparison.Ordinal) ||
+                fullName.StartsWith("System.Tuple", System.StringComparison.Ordinal) ||
+                fullName == "System.Runtime.CompilerServices.ITuple" ||
+                fullName == "System.Runtime.CompilerServices.TupleElementNamesAttribute")
+            {
+                return "tuple";
+            }
+
+            if (fullName == "System.Nullable`1")
+            {
+                return "nullable value type (int?)";
+            }
+
+            if (fullName == "System.Range" || fullName == "System.Index")
+            {
+                return "range or index-from-end (.. / ^)";
+            }
+
+            return WhyUnavailableCompilerService(fullName) ?? (fullName.Contains('`') ? GenericType : null);
+        }
+
+        /// <summary>True for the Enum reflection members nanoFramework lacks (Enum.GetValues and friends).</summary>
+        public static bool IsEnumReflection(string parentType, string memberName) =>
+            parentType == "System.Enum" && System.Array.IndexOf(EnumReflection, memberName) >= 0;
+
+        private static string WhyUnavailableCompilerService(string fullName)
+        {
+            const string Services = "System.Runtime.CompilerServices.";
+            if (!fullName.StartsWith(Services, System.StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            string name = fullName.Substring(Services.Length);
+            if (name == "IAsyncStateMachine" || name == "AsyncStateMachineAttribute" ||
+                name == "AsyncIteratorStateMachineAttribute" || name.StartsWith("Async", System.StringComparison.Ordinal) && name.Contains("MethodBuilder"))
+            {
+                return "async state machine (async/await)";
+            }
+
+            if (name == "IteratorStateMachineAttribute")
+            {
+                return "yield iterator";
+            }
+
+            if (name == "IsVolatile")
+            {
+                return "volatile field";
+            }
+
+            if (name == "IsExternalInit")
+            {
+                return "init accessor or record (IsExternalInit)";
+            }
+
+            return null;
+        }
+    }
+}
