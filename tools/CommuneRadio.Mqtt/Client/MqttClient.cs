@@ -264,9 +264,10 @@ namespace CommuneRadio.Mqtt.Client
                     await connection.SendAsync(MqttPacketEncoder.Encode(MqttEmptyPacket.Disconnect), cancellationToken).ConfigureAwait(false);
                     await connection.ShutdownAsync(ShutdownWait).ConfigureAwait(false);
                 }
-                catch (MqttNotConnectedException)
+                catch (Exception ex) when (ex is MqttNotConnectedException or OperationCanceledException)
                 {
-                    // Already gone: nothing left to say to the broker.
+                    // Already gone, or the caller stopped waiting: the socket is closed below either
+                    // way (if DISCONNECT was not read by then, the broker may publish the will).
                 }
                 finally
                 {
