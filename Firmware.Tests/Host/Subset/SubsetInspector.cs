@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Reflection.Emit;
 using System.Reflection.Metadata;
 using System.Reflection.Metadata.Ecma335;
 using System.Reflection.PortableExecutable;
@@ -23,11 +22,6 @@ namespace CommuneRadio.Tests.Subset
     /// </example>
     public static class SubsetInspector
     {
-        private static readonly Dictionary<short, OperandType> Operands = typeof(OpCodes)
-            .GetFields()
-            .Select(f => (OpCode)f.GetValue(null))
-            .ToDictionary(op => op.Value, op => op.OperandType);
-
         /// <summary>Every violation in the assembly at <paramref name="assemblyPath"/>, one readable line each, sorted.</summary>
         public static IReadOnlyList<string> Inspect(string assemblyPath)
         {
@@ -147,55 +141,10 @@ namespace CommuneRadio.Tests.Subset
                     }
                 }
 
-                foreach (EntityHandle token in Tokens(body.GetILReader()))
+                foreach (EntityHandle token in IlTokens.Read(body.GetILReader()))
                 {
                     CheckHandle(where, token);
                 }
-            }
-
-            /// <summary>The metadata tokens an IL stream refers to (operands of call, newobj, ldtoken, box...).</summary>
-            private static IEnumerable<EntityHandle> Tokens(BlobReader il)
-            {
-                var tokens = new List<EntityHandle>();
-                while (il.RemainingBytes > 0)
-                {
-                    byte first = il.ReadByte();
-                    short value = first == 0xFE ? (short)(0xFE00 | il.ReadByte()) : first;
-                    switch (Operands[value])
-                    {
-                        case OperandType.InlineField:
-                        case OperandType.InlineMethod:
-                        case OperandType.InlineTok:
-                        case OperandType.InlineType:
-                        case OperandType.InlineSig:
-                            tokens.Add(MetadataTokens.EntityHandle(il.ReadInt32()));
-                            break;
-                        case OperandType.InlineString:
-                        case OperandType.InlineI:
-                        case OperandType.InlineBrTarget:
-                        case OperandType.ShortInlineR:
-                            il.Offset += 4;
-                            break;
-                        case OperandType.InlineI8:
-                        case OperandType.InlineR:
-                            il.Offset += 8;
-                            break;
-                        case OperandType.InlineVar:
-                            il.Offset += 2;
-                            break;
-                        case OperandType.ShortInlineBrTarget:
-                        case OperandType.ShortInlineI:
-                        case OperandType.ShortInlineVar:
-                            il.Offset += 1;
-                            break;
-                        case OperandType.InlineSwitch:
-                            int targets = il.ReadInt32();
-                            il.Offset += 4 * targets;
-                            break;
-                    }
-                }
-
-                return tokens;
             }
 
             private void CheckAttributes(string where, CustomAttributeHandleCollection attributes)
