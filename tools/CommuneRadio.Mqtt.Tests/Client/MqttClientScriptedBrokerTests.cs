@@ -94,8 +94,11 @@ namespace CommuneRadio.Mqtt.Tests.Client
         {
             await using var broker = new ScriptedBroker();
             await using var client = new MqttClient();
+            var clock = new ManualTimeProvider();
             MqttClientOptions options = broker.ClientOptions("c");
-            options.PublishRetryInterval = TimeSpan.FromMilliseconds(300);
+            options.KeepAlive = TimeSpan.Zero;
+            options.PublishRetryInterval = TimeSpan.FromSeconds(20);
+            options.TimeProvider = clock;
             Task<MqttConnectResult> connect = client.ConnectAsync(options);
             await broker.AcceptAsync();
             await connect;
@@ -103,7 +106,13 @@ namespace CommuneRadio.Mqtt.Tests.Client
             Task publish = client.PublishAsync("t", "x", MqttQualityOfService.AtLeastOnce);
             (byte first, byte[] body) = await broker.ReadPacketAsync();
             Assert.AreEqual(0x32, first);
-            (byte resent, byte[] resentBody) = await broker.ReadPacketAsync();
+            Task<(byte First, byte[] Body)> next = broker.ReadPacketAsync();
+
+            // Retry 20 s gives a 5 s tick: nothing after 15 s, the resend at 20 s.
+            await clock.AdvanceTicksAsync(TimeSpan.FromSeconds(5), 3);
+            Assert.IsFalse(next.IsCompleted);
+            await clock.AdvanceTicksAsync(TimeSpan.FromSeconds(5), 1);
+            (byte resent, byte[] resentBody) = await next;
             Assert.AreEqual(0x3A, resent, "the resend carries DUP");
             CollectionAssert.AreEqual(body, resentBody);
             Assert.IsFalse(publish.IsCompleted);
