@@ -51,10 +51,10 @@ namespace CommuneRadio.Core.Events
             _count++;
         }
 
-        /// <summary>The event at a position from the oldest (0) without removing it.</summary>
+        /// <summary>The event at a position from the oldest (0) without removing it, or null outside 0 … Count-1.</summary>
         public PlayEvent PeekAt(int index)
         {
-            return index < _count ? _ring[(_head + index) % _ring.Length] : null;
+            return index >= 0 && index < _count ? _ring[(_head + index) % _ring.Length] : null;
         }
 
         /// <summary>Looks at the oldest event without removing it (remove it with <see cref="Dequeue"/> once delivered).</summary>

@@ -217,9 +217,16 @@ namespace CommuneRadio.Core.Relays
         /// <summary>Takes the steps that are due at <paramref name="nowMs"/> (monotonic) and appends their writes.</summary>
         public void Step(long nowMs, RelayWriteBuffer writes)
         {
-            int wantLines = Playable(_targetLines);
-            int wantSource = wantLines == 0 ? -1 : _targetSource;
-            if (wantSource >= _sources.Length)
+            // A target that cannot be heard powers nothing: its source is not fitted or is faulty (a faulty
+            // source is switched off like any faulty output), or none of its lines is playable.
+            int wantSource = _targetSource;
+            if (wantSource < 0 || wantSource >= _sources.Length || _sources[wantSource].Faulty)
+            {
+                wantSource = -1;
+            }
+
+            int wantLines = wantSource < 0 ? 0 : Playable(_targetLines);
+            if (wantLines == 0)
             {
                 wantSource = -1;
             }

@@ -111,9 +111,14 @@ namespace CommuneRadio.Core.Station
 
             bool fromSet = item.ValidFromDay != ScheduleItem.NoDate;
             bool untilSet = item.ValidUntilDay != ScheduleItem.NoDate;
-            if ((fromSet && (item.ValidFromDay < 0 || item.ValidFromDay > maxDay)) || (untilSet && (item.ValidUntilDay < 0 || item.ValidUntilDay > maxDay)))
+            if (fromSet && (item.ValidFromDay < 0 || item.ValidFromDay > maxDay))
             {
-                return CommandResult.Refuse(RefusalReason.InvalidTime, fromSet ? "from" : "until");
+                return CommandResult.Refuse(RefusalReason.InvalidTime, "from");
+            }
+
+            if (untilSet && (item.ValidUntilDay < 0 || item.ValidUntilDay > maxDay))
+            {
+                return CommandResult.Refuse(RefusalReason.InvalidTime, "until");
             }
 
             if (fromSet && untilSet && item.ValidUntilDay < item.ValidFromDay)

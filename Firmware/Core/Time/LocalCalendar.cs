@@ -5,7 +5,7 @@ namespace CommuneRadio.Core.Time
     /// so it allocates nothing and does not depend on the platform's time-zone support (nanoFramework has
     /// none). Days are counted from 1970-01-01 ("epoch day").
     /// <para>Worked example: UTC 2026-11-21T22:30Z at +420 min is local 2026-11-22 05:30, a Sunday:
-    /// LocalDay = 20414, MinuteOfDay = 330, DayOfWeek = 6 (Monday = 0).</para>
+    /// LocalDay = 20779, MinuteOfDay = 330, DayOfWeek = 6 (Monday = 0).</para>
     /// </summary>
     public static class LocalCalendar
     {
@@ -43,7 +43,7 @@ namespace CommuneRadio.Core.Time
 
         /// <summary>
         /// Epoch day of a proleptic Gregorian date, or -1 if the date does not exist
-        /// (e.g. 2026-02-29). Example: (1970, 1, 1) = 0, (2026, 11, 22) = 20414.
+        /// (e.g. 2026-02-29). Example: (1970, 1, 1) = 0, (2026, 11, 22) = 20779.
         /// </summary>
         public static int DayFromDate(int year, int month, int day)
         {
