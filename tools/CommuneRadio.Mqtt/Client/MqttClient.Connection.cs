@@ -12,7 +12,6 @@ namespace CommuneRadio.Mqtt.Client
     public sealed partial class MqttClient
     {
         private const int ResubscribeBatchSize = 64;
-        private static readonly byte[] PingReqPacket = MqttPacketEncoder.Encode(MqttEmptyPacket.PingReq);
 
         // TCP/TLS, CONNECT, CONNACK. A refusing CONNACK becomes MqttConnectionRefusedException.
         private async Task<(MqttConnection Connection, bool SessionPresent)> EstablishAsync(MqttClientOptions options, CancellationToken cancellationToken)
@@ -129,49 +128,6 @@ namespace CommuneRadio.Mqtt.Client
             return true;
         }
 
-        private async Task<IReadOnlyList<MqttSubscribeReturnCode>> SubscribeOnAsync(MqttConnection connection, IReadOnlyList<MqttTopicSubscription> subscriptions, MqttClientOptions options, CancellationToken cancellationToken)
-        {
-            MqttPendingAck ack;
-            ushort id;
-            lock (_gate)
-            {
-                id = _state.AllocatePacketId();
-                ack = new MqttPendingAck(connection, MqttPacketType.SubAck);
-                _state.PendingAcks[id] = ack;
-            }
-
-            try
-            {
-                await connection.SendAsync(MqttPacketEncoder.Encode(new MqttSubscribePacket(id, subscriptions)), cancellationToken).ConfigureAwait(false);
-                var subAck = (MqttSubAckPacket)await ack.Completion.Task.WaitAsync(options.AckTimeout, options.TimeProvider, cancellationToken).ConfigureAwait(false);
-                if (subAck.ReturnCodes.Count != subscriptions.Count)
-                {
-                    throw new MqttProtocolException($"SUBACK has {subAck.ReturnCodes.Count} codes for {subscriptions.Count} filters.");
-                }
-
-                lock (_gate)
-                {
-                    for (int i = 0; i < subscriptions.Count; i++)
-                    {
-                        if (subAck.ReturnCodes[i] == MqttSubscribeReturnCode.Failure)
-                        {
-                            _state.Subscriptions.Remove(subscriptions[i].Filter);
-                        }
-                        else if (_run is not null)
-                        {
-                            _state.Subscriptions[subscriptions[i].Filter] = subscriptions[i].QoS;
-                        }
-                    }
-                }
-
-                return subAck.ReturnCodes;
-            }
-            finally
-            {
-                RemoveAck(id, ack);
-            }
-        }
-
         private async Task ReceiveLoopAsync(MqttConnection connection, CancellationTokenSource run, MqttClientOptions options)
         {
             // Return to the caller first: ActivateAsync goes on while packets arrive.
@@ -274,92 +230,6 @@ namespace CommuneRadio.Mqtt.Client
             }
         }
 
-        // One async delay loop per connection: timers, not threads. It sends PINGREQ when the
-        // connection has been quiet, declares the connection dead when PINGRESP is late, and
-        // resends QoS 1 messages whose PUBACK is overdue.
-        private async Task KeepAliveLoopAsync(MqttConnection connection, MqttClientOptions options)
-        {
-            TimeSpan keepAlive = options.KeepAlive;
-            TimeSpan? retry = options.PublishRetryInterval;
-            if (keepAlive == TimeSpan.Zero && retry is null)
-            {
-                return;
-            }
-
-            TimeSpan tick = ComputeTick(keepAlive, retry);
-            TimeProvider time = options.TimeProvider;
-            try
-            {
-                while (true)
-                {
-                    await Task.Delay(tick, time, connection.Closing).ConfigureAwait(false);
-                    long now = time.GetTimestamp();
-                    if (keepAlive > TimeSpan.Zero)
-                    {
-                        if (connection.PingOutstanding)
-                        {
-                            if (time.GetElapsedTime(connection.PingSentTimestamp, now) >= keepAlive)
-                            {
-                                connection.Close(MqttDisconnectReason.KeepAliveTimeout);
-                                return;
-                            }
-                        }
-                        else if (time.GetElapsedTime(connection.LastSentTimestamp, now) >= keepAlive - tick)
-                        {
-                            connection.MarkPingSent(now);
-                            await connection.SendAsync(PingReqPacket, connection.Closing).ConfigureAwait(false);
-                        }
-                    }
-
-                    if (retry is { } interval)
-                    {
-                        await ResendOverdueAsync(connection, now, interval, time).ConfigureAwait(false);
-                    }
-                }
-            }
-            catch (Exception ex) when (ex is OperationCanceledException or MqttException)
-            {
-                // The connection closed; its receive loop reports why.
-            }
-        }
-
-        /// <summary>Tick of the keep-alive loop: a quarter of the shortest interval, 100 ms to 5 s.</summary>
-        internal static TimeSpan ComputeTick(TimeSpan keepAlive, TimeSpan? retry)
-        {
-            TimeSpan shortest = TimeSpan.MaxValue;
-            if (keepAlive > TimeSpan.Zero)
-            {
-                shortest = keepAlive;
-            }
-
-            if (retry is { } interval && interval < shortest)
-            {
-                shortest = interval;
-            }
-
-            TimeSpan quarter = shortest == TimeSpan.MaxValue ? TimeSpan.FromSeconds(5) : shortest / 4;
-            return TimeSpan.FromTicks(Math.Clamp(quarter.Ticks, TimeSpan.FromMilliseconds(100).Ticks, TimeSpan.FromSeconds(5).Ticks));
-        }
-
-        private async Task ResendOverdueAsync(MqttConnection connection, long now, TimeSpan interval, TimeProvider time)
-        {
-            List<MqttPendingPublish> overdue;
-            lock (_gate)
-            {
-                overdue = _state.InflightInOrder().Where(p => p.SentOn == connection && time.GetElapsedTime(p.SentAt, now) >= interval).ToList();
-                foreach (MqttPendingPublish pending in overdue)
-                {
-                    pending.MarkDuplicate();
-                    pending.SentAt = now;
-                }
-            }
-
-            foreach (MqttPendingPublish pending in overdue)
-            {
-                await connection.SendAsync(pending.Packet, connection.Closing).ConfigureAwait(false);
-            }
-        }
-
         private async Task OnConnectionLostAsync(MqttConnection connection, CancellationTokenSource run, MqttClientOptions options, MqttDisconnectReason reason, Exception? error)
         {
             List<MqttPendingAck> acks;
@@ -413,50 +283,6 @@ namespace CommuneRadio.Mqtt.Client
                     // Broker still down, refusing or unreachable: wait longer and try again.
                 }
             }
-        }
-
-        private void RaiseMessageReceived(MqttReceivedMessage message)
-        {
-            EventHandler<MqttMessageReceivedEventArgs>? handlers = MessageReceived;
-            if (handlers is null)
-            {
-                return;
-            }
-
-            var args = new MqttMessageReceivedEventArgs(message);
-            foreach (EventHandler<MqttMessageReceivedEventArgs> handler in handlers.GetInvocationList().Cast<EventHandler<MqttMessageReceivedEventArgs>>())
-            {
-                InvokeHandler(() => handler(this, args));
-            }
-        }
-
-        private void RaiseStateChanged(MqttConnectionState state, MqttDisconnectReason reason, Exception? error, bool sessionPresent = false)
-        {
-            EventHandler<MqttConnectionStateChangedEventArgs>? handlers = ConnectionStateChanged;
-            if (handlers is null)
-            {
-                return;
-            }
-
-            var args = new MqttConnectionStateChangedEventArgs(state, reason, sessionPresent, error);
-            foreach (EventHandler<MqttConnectionStateChangedEventArgs> handler in handlers.GetInvocationList().Cast<EventHandler<MqttConnectionStateChangedEventArgs>>())
-            {
-                InvokeHandler(() => handler(this, args));
-            }
-        }
-
-        // A throwing application handler must not tear down the connection or skip other handlers.
-        private static void InvokeHandler(Action invoke)
-        {
-#pragma warning disable CA1031 // Handler errors belong to the application; the client keeps running.
-            try
-            {
-                invoke();
-            }
-            catch (Exception)
-            {
-            }
-#pragma warning restore CA1031
         }
     }
 }

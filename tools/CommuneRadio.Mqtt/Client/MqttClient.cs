@@ -11,8 +11,8 @@ namespace CommuneRadio.Mqtt.Client
     /// The built-in MQTT 3.1.1 client: TCP or TLS, QoS 0 and 1, keep-alive, last will, clean or
     /// persistent sessions, automatic reconnect and resubscribe. Every connection is a handful of
     /// pending async operations and one timer, never a thread, so one process can hold 10,000.
-    /// This file holds the public operations; MqttClient.Connection.cs holds the connection
-    /// lifecycle (connect, receive loop, keep-alive, reconnect).
+    /// This file holds connect, publish and disconnect; the other MqttClient.*.cs files hold
+    /// subscriptions, the connection lifecycle (receive loop, reconnect), keep-alive and events.
     /// </summary>
     public sealed partial class MqttClient : IMqttClient
     {
@@ -166,86 +166,6 @@ namespace CommuneRadio.Mqtt.Client
             }
 
             await pending.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        /// <inheritdoc/>
-        public async Task<IReadOnlyList<MqttSubscribeReturnCode>> SubscribeAsync(IReadOnlyList<MqttTopicSubscription> subscriptions, CancellationToken cancellationToken = default)
-        {
-            ArgumentNullException.ThrowIfNull(subscriptions);
-            if (subscriptions.Count == 0)
-            {
-                throw new ArgumentException("At least one subscription is needed.", nameof(subscriptions));
-            }
-
-            foreach (MqttTopicSubscription subscription in subscriptions)
-            {
-                if (!MqttTopicMatcher.IsValidFilter(subscription.Filter))
-                {
-                    throw new ArgumentException($"'{subscription.Filter}' is not a valid topic filter.", nameof(subscriptions));
-                }
-
-                if (subscription.QoS is not (MqttQualityOfService.AtMostOnce or MqttQualityOfService.AtLeastOnce))
-                {
-                    throw new ArgumentException("Only QoS 0 and 1 can be requested.", nameof(subscriptions));
-                }
-            }
-
-            MqttConnection connection;
-            MqttClientOptions options;
-            lock (_gate)
-            {
-                connection = _connection ?? throw new MqttNotConnectedException();
-                options = _options!;
-            }
-
-            return await SubscribeOnAsync(connection, subscriptions, options, cancellationToken).ConfigureAwait(false);
-        }
-
-        /// <inheritdoc/>
-        public async Task UnsubscribeAsync(IReadOnlyList<string> topicFilters, CancellationToken cancellationToken = default)
-        {
-            ArgumentNullException.ThrowIfNull(topicFilters);
-            if (topicFilters.Count == 0)
-            {
-                throw new ArgumentException("At least one filter is needed.", nameof(topicFilters));
-            }
-
-            foreach (string filter in topicFilters)
-            {
-                if (!MqttTopicMatcher.IsValidFilter(filter))
-                {
-                    throw new ArgumentException($"'{filter}' is not a valid topic filter.", nameof(topicFilters));
-                }
-            }
-
-            MqttConnection connection;
-            MqttClientOptions options;
-            MqttPendingAck ack;
-            ushort id;
-            lock (_gate)
-            {
-                connection = _connection ?? throw new MqttNotConnectedException();
-                options = _options!;
-                id = _state.AllocatePacketId();
-                ack = new MqttPendingAck(connection, MqttPacketType.UnsubAck);
-                _state.PendingAcks[id] = ack;
-
-                // Forgotten at once so a reconnect in the middle never restores it.
-                foreach (string filter in topicFilters)
-                {
-                    _state.Subscriptions.Remove(filter);
-                }
-            }
-
-            try
-            {
-                await connection.SendAsync(MqttPacketEncoder.Encode(new MqttUnsubscribePacket(id, topicFilters)), cancellationToken).ConfigureAwait(false);
-                await ack.Completion.Task.WaitAsync(options.AckTimeout, options.TimeProvider, cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                RemoveAck(id, ack);
-            }
         }
 
         /// <inheritdoc/>
