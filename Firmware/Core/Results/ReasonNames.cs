@@ -20,6 +20,19 @@ namespace CommuneRadio.Core.Results
                 case RefusalReason.Busy: return "busy";
                 case RefusalReason.NotAuthorized: return "not-authorized";
                 case RefusalReason.StorageError: return "storage-error";
+                case RefusalReason.TooLarge: return "too-large";
+                case RefusalReason.Malformed: return "malformed";
+                case RefusalReason.UnknownField: return "unknown-field";
+                case RefusalReason.DuplicateField: return "duplicate-field";
+                case RefusalReason.UnsupportedVersion: return "unsupported-version";
+                case RefusalReason.UnknownCommand: return "unknown-command";
+                case RefusalReason.UnknownIssuer: return "unknown-issuer";
+                case RefusalReason.BadSignature: return "bad-signature";
+                case RefusalReason.WrongTarget: return "wrong-target";
+                case RefusalReason.Replayed: return "replayed";
+                case RefusalReason.Expired: return "expired";
+                case RefusalReason.NotYetValid: return "not-yet-valid";
+                case RefusalReason.Retained: return "retained";
                 default: return "unknown";
             }
         }

@@ -41,5 +41,44 @@ namespace CommuneRadio.Core.Results
 
         /// <summary>The change could not be persisted; nothing was changed.</summary>
         StorageError,
+
+        /// <summary>The payload is over the size limit.</summary>
+        TooLarge,
+
+        /// <summary>Not JSON, not UTF-8, too deep, or not the envelope shape.</summary>
+        Malformed,
+
+        /// <summary>A member the specification does not define.</summary>
+        UnknownField,
+
+        /// <summary>A member given twice.</summary>
+        DuplicateField,
+
+        /// <summary>The protocol version is not supported.</summary>
+        UnsupportedVersion,
+
+        /// <summary>The command name is not known.</summary>
+        UnknownCommand,
+
+        /// <summary>The issuer is not in the keyring.</summary>
+        UnknownIssuer,
+
+        /// <summary>The signature does not verify.</summary>
+        BadSignature,
+
+        /// <summary>The addressee in the body does not match the topic.</summary>
+        WrongTarget,
+
+        /// <summary>The issuer's counter was already used or is too old.</summary>
+        Replayed,
+
+        /// <summary>The command's expiry has passed.</summary>
+        Expired,
+
+        /// <summary>The command's issue time is in the future.</summary>
+        NotYetValid,
+
+        /// <summary>Delivered as a retained message: never executed.</summary>
+        Retained,
     }
 }

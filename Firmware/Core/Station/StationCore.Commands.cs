@@ -176,6 +176,38 @@ namespace CommuneRadio.Core.Station
             return Conclude(r, false, now);
         }
 
+        /// <summary>
+        /// Wiring check: each fitted line in turn, with its amplifier and source 0, for
+        /// <paramref name="secondsPerLine"/> seconds (proof-of-play shows "selftest.lNN" started and ended).
+        /// Refused as busy while anything wants the speakers.
+        /// </summary>
+        public CommandResult SelfTest(int secondsPerLine, Instant now)
+        {
+            _effects.Clear();
+            Observe(now);
+            int lines = _settings.Relays.Lines.Length;
+            CommandResult r = CommandResult.Ok;
+            if (_table.Count > 0 || _onAir != null || lines > _settings.ProgrammeSlots || _settings.Relays.Sources.Length == 0)
+            {
+                r = CommandResult.Refuse(RefusalReason.Busy, null);
+            }
+            else if (secondsPerLine < 1 || secondsPerLine > 60)
+            {
+                r = CommandResult.Refuse(RefusalReason.InvalidDuration, "duration");
+            }
+
+            for (int i = 0; r.Accepted && i < lines; i++)
+            {
+                // Ids sort in line order, and equal rank and arrival make the arbiter take them in id order.
+                string id = "selftest.l" + (char)('0' + i / 10) + (char)('0' + i % 10);
+                // Line i waits for the lines before it: its deadline leaves room for each to play in turn
+                // (about 2 s of sequencing plus the test time per line).
+                AddImmediate(ProgrammeKind.Immediate, id, null, BroadcastClass.Normal, IssuerLevel.Station, "selftest", (i + 1) * (secondsPerLine + 3), 1 << i, 0, now);
+            }
+
+            return Conclude(r, false, now);
+        }
+
         private int StopScope(string scope, IssuerLevel level, Instant now)
         {
             int stopped = 0;

@@ -1,0 +1,115 @@
+using System.Text;
+using CommuneRadio.Core.Json;
+using CommuneRadio.Core.Protocol;
+using CommuneRadio.Core.Scheduling;
+
+namespace CommuneRadio.Tests.Core.Support
+{
+    /// <summary>
+    /// A station endpoint "ht-ab-001" in groups vn, prov.ht and com.ht.ab, with keys for the commune
+    /// (com.ht.ab: commune level, no emergency), another commune (com.ht.xy), the province (prov.ht,
+    /// emergency allowed) and the national centre (vn, emergency allowed). Fake time as in
+    /// <see cref="StationHarness"/>.
+    /// </summary>
+    public sealed class EndpointHarness
+    {
+        public static readonly byte[] CommuneKey = CommandBuilder.TestKey(0x10);
+        public static readonly byte[] OtherCommuneKey = CommandBuilder.TestKey(0x30);
+        public static readonly byte[] ProvinceKey = CommandBuilder.TestKey(0x50);
+        public static readonly byte[] NationalKey = CommandBuilder.TestKey(0x70);
+
+        public StationHarness Station;
+        public StationEndpoint Endpoint;
+        public long Counter = 1000;
+
+        public EndpointHarness(long utcStart, bool synced)
+        {
+            Station = StationHarness.Create(utcStart);
+            Keyring keys = new Keyring();
+            keys.Put(new IssuerKey("com.ht.ab", IssuerLevel.Commune, CommuneKey, new[] { "g/com.ht.ab" }, false));
+            keys.Put(new IssuerKey("com.ht.xy", IssuerLevel.Commune, OtherCommuneKey, new[] { "g/com.ht.xy" }, false));
+            keys.Put(new IssuerKey("prov.ht", IssuerLevel.Province, ProvinceKey, new[] { "g/prov.ht" }, true));
+            keys.Put(new IssuerKey("vn", IssuerLevel.National, NationalKey, new[] { "g/vn" }, true));
+            Endpoint = new StationEndpoint(Station.Core, new ProtocolSettings("cr/v1", "ht-ab-001", new[] { "vn", "prov.ht", "com.ht.ab" }), keys);
+            Station.Boot(synced);
+        }
+
+        /// <summary>A builder for the commune issuer addressing its commune group, with a fresh counter.</summary>
+        public CommandBuilder Commune(string cmd, string args)
+        {
+            return Builder("com.ht.ab", CommuneKey, "g/com.ht.ab", cmd, args);
+        }
+
+        public CommandBuilder Province(string cmd, string args)
+        {
+            return Builder("prov.ht", ProvinceKey, "g/prov.ht", cmd, args);
+        }
+
+        public CommandBuilder National(string cmd, string args)
+        {
+            return Builder("vn", NationalKey, "g/vn", cmd, args);
+        }
+
+        public CommandBuilder Builder(string issuer, byte[] key, string to, string cmd, string args)
+        {
+            CommandBuilder b = new CommandBuilder(key, Station.Utc);
+            b.Issuer = issuer;
+            b.To = to;
+            b.Cmd = cmd;
+            b.Args = args;
+            b.Counter = ++Counter;
+            b.Id = "c-" + Counter;
+            return b;
+        }
+
+        /// <summary>Sends a payload on the topic of <paramref name="to"/> and returns the result message text.</summary>
+        public string Send(string to, byte[] payload, bool retained)
+        {
+            int before = Endpoint.Outbox.Count;
+            Endpoint.HandleMessage("cr/v1/" + to + "/cmd", payload, retained, Station.Now);
+            Station.Collect(Station.Core.Effects);
+            return ResultText();
+        }
+
+        public string Send(CommandBuilder b)
+        {
+            return Send(b.To, b.Build(), false);
+        }
+
+        /// <summary>Removes every queued message and returns the text of the result among them (null if none).</summary>
+        public string ResultText()
+        {
+            string result = null;
+            int results = 0;
+            while (Endpoint.Outbox.Count > 0)
+            {
+                OutgoingMessage m = Endpoint.Outbox.Dequeue();
+                if (m.Topic == "cr/v1/st/ht-ab-001/result")
+                {
+                    results++;
+                    result = Encoding.UTF8.GetString(m.Payload, 0, m.Payload.Length);
+                }
+            }
+
+            return results > 1 ? "MORE THAN ONE RESULT" : result;
+        }
+
+        public static string Accepted(string id)
+        {
+            return "{\"id\":\"" + id + "\",\"station\":\"ht-ab-001\",\"result\":\"accepted\"}";
+        }
+
+        public static string Refused(string id, string reason, string field)
+        {
+            string idText = id == null ? "null" : "\"" + id + "\"";
+            string fieldText = field == null ? string.Empty : ",\"field\":\"" + field + "\"";
+            return "{\"id\":" + idText + ",\"station\":\"ht-ab-001\",\"result\":\"refused\",\"reason\":\"" + reason + "\"" + fieldText + "}";
+        }
+
+        /// <summary>Lowercase hex of a byte array.</summary>
+        public static string HexOf(byte[] b)
+        {
+            return Hex.ToHex(b);
+        }
+    }
+}

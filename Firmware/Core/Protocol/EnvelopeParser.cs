@@ -1,0 +1,215 @@
+using CommuneRadio.Core.Json;
+using CommuneRadio.Core.Results;
+using CommuneRadio.Core.Station;
+
+namespace CommuneRadio.Core.Protocol
+{
+    /// <summary>
+    /// Reads a command payload's envelope and body header (spec: docs/protocol.md §3.1):
+    /// <code>
+    /// {"body":{"v":1,"id":"c-1","iss":"com.ht.ab","to":"g/com.ht.ab","iat":1763850000,"exp":1763850600,
+    ///          "ctr":17,"cmd":"stop","args":{}},"sig":"9a0c…(64 hex)"}
+    /// </code>
+    /// It locates the exact body bytes (what is signed), the signature characters and the args object,
+    /// resolves the issuer in the keyring and compares "to" with the topic's addressee, all without
+    /// allocating except the command id. Structure problems (malformed JSON, unknown or repeated members,
+    /// wrong types, missing members) end the parse with the first problem found.
+    /// </summary>
+    public sealed class EnvelopeParser
+    {
+        /// <summary>Deepest nesting a command may use.</summary>
+        public const int MaxDepth = 6;
+
+        private static readonly string[] OuterNames = { "body", "sig" };
+        private static readonly string[] BodyNames = { "v", "id", "iss", "to", "iat", "exp", "ctr", "cmd", "args" };
+        private const int AllBodyMembers = (1 << 9) - 1;
+
+        private readonly JsonReader _reader = new JsonReader(MaxDepth);
+
+        /// <summary>
+        /// Parses <paramref name="count"/> bytes of <paramref name="payload"/>. Returns false with
+        /// <see cref="CommandEnvelope.Problem"/> set when the structure is wrong.
+        /// </summary>
+        public bool Parse(byte[] payload, int count, string addressee, Keyring keys, CommandEnvelope env)
+        {
+            env.Clear();
+            env.Problem = ParseOuter(payload, count, env);
+            if (env.Problem.Accepted)
+            {
+                env.Problem = ParseBody(payload, addressee, keys, env);
+            }
+
+            return env.Problem.Accepted;
+        }
+
+        private CommandResult ParseOuter(byte[] payload, int count, CommandEnvelope env)
+        {
+            JsonReader r = _reader;
+            r.Reset(payload, 0, count);
+            CommandResult problem = CommandResult.Ok;
+            if (!r.Read() || r.TokenType != JsonTokenType.StartObject)
+            {
+                return CommandResult.Refuse(RefusalReason.Malformed, null);
+            }
+
+            int seen = 0;
+            while (JsonMembers.Next(r, ref problem))
+            {
+                bool duplicate;
+                int which = JsonMembers.Which(r, OuterNames, ref seen, out duplicate);
+                if (which < 0)
+                {
+                    return JsonMembers.Unknown(r, string.Empty);
+                }
+
+                if (duplicate)
+                {
+                    return CommandResult.Refuse(RefusalReason.DuplicateField, OuterNames[which]);
+                }
+
+                if (which == 0)
+                {
+                    int start;
+                    int length;
+                    if (!r.TryGetValueSpan(out start, out length))
+                    {
+                        return CommandResult.Refuse(RefusalReason.Malformed, "body");
+                    }
+
+                    if (payload[start] != (byte)'{')
+                    {
+                        return CommandResult.Refuse(RefusalReason.InvalidField, "body");
+                    }
+
+                    env.BodyStart = start;
+                    env.BodyLength = length;
+                }
+                else if (!JsonMembers.ReadRaw(r, out env.SigStart, out env.SigLength))
+                {
+                    return r.Error != JsonError.None ? CommandResult.Refuse(RefusalReason.Malformed, "sig") : CommandResult.Refuse(RefusalReason.InvalidField, "sig");
+                }
+            }
+
+            if (!problem.Accepted)
+            {
+                return problem;
+            }
+
+            if (r.Read() || r.Error != JsonError.None)
+            {
+                return CommandResult.Refuse(RefusalReason.Malformed, null);
+            }
+
+            return seen == 3 ? CommandResult.Ok : CommandResult.Refuse(RefusalReason.InvalidField, (seen & 1) == 0 ? "body" : "sig");
+        }
+
+        private CommandResult ParseBody(byte[] payload, string addressee, Keyring keys, CommandEnvelope env)
+        {
+            JsonReader r = _reader;
+            r.Reset(payload, env.BodyStart, env.BodyLength);
+            CommandResult problem = CommandResult.Ok;
+            r.Read();
+            int seen = 0;
+            while (JsonMembers.Next(r, ref problem))
+            {
+                bool duplicate;
+                int which = JsonMembers.Which(r, BodyNames, ref seen, out duplicate);
+                if (which < 0)
+                {
+                    return JsonMembers.Unknown(r, string.Empty);
+                }
+
+                if (duplicate)
+                {
+                    return CommandResult.Refuse(RefusalReason.DuplicateField, BodyNames[which]);
+                }
+
+                if (!ReadMember(r, which, addressee, keys, env))
+                {
+                    return r.Error != JsonError.None
+                        ? CommandResult.Refuse(RefusalReason.Malformed, BodyNames[which])
+                        : CommandResult.Refuse(RefusalReason.InvalidField, BodyNames[which]);
+                }
+            }
+
+            if (!problem.Accepted)
+            {
+                return problem;
+            }
+
+            if (seen != AllBodyMembers)
+            {
+                for (int i = 0; i < BodyNames.Length; i++)
+                {
+                    if ((seen & (1 << i)) == 0)
+                    {
+                        return CommandResult.Refuse(RefusalReason.InvalidField, BodyNames[i]);
+                    }
+                }
+            }
+
+            if (env.Expires <= env.IssuedAt || env.Expires - env.IssuedAt > 86400)
+            {
+                return CommandResult.Refuse(RefusalReason.InvalidField, "exp");
+            }
+
+            return CommandResult.Ok;
+        }
+
+        private static bool ReadMember(JsonReader r, int which, string addressee, Keyring keys, CommandEnvelope env)
+        {
+            switch (which)
+            {
+                case 0:
+                    return JsonMembers.ReadInt64(r, out env.Version);
+                case 1:
+                    return JsonMembers.ReadToken(r, 32, out env.Id) && ScheduleValidator.IsToken(env.Id, 32);
+                case 2:
+                    if (!r.Read() || r.TokenType != JsonTokenType.String)
+                    {
+                        return false;
+                    }
+
+                    for (int i = 0; i < keys.Count; i++)
+                    {
+                        if (r.ValueEquals(keys.At(i).Issuer))
+                        {
+                            env.Issuer = keys.At(i);
+                            break;
+                        }
+                    }
+
+                    return true;
+                case 3:
+                    if (!r.Read() || r.TokenType != JsonTokenType.String)
+                    {
+                        return false;
+                    }
+
+                    env.ToMatches = addressee != null && r.ValueEquals(addressee);
+                    return true;
+                case 4:
+                    return JsonMembers.ReadInt64(r, out env.IssuedAt);
+                case 5:
+                    return JsonMembers.ReadInt64(r, out env.Expires);
+                case 6:
+                    return JsonMembers.ReadInt64(r, out env.Counter) && env.Counter >= 1;
+                case 7:
+                    if (!r.Read() || r.TokenType != JsonTokenType.String)
+                    {
+                        return false;
+                    }
+
+                    env.Kind = CommandNames.Match(r);
+                    return true;
+                default:
+                    if (!r.TryGetValueSpan(out env.ArgsStart, out env.ArgsLength))
+                    {
+                        return false;
+                    }
+
+                    return r.Buffer[env.ArgsStart] == (byte)'{';
+            }
+        }
+    }
+}

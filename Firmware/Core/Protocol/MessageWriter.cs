@@ -1,0 +1,163 @@
+using CommuneRadio.Core.Events;
+using CommuneRadio.Core.Health;
+using CommuneRadio.Core.Json;
+using CommuneRadio.Core.Results;
+using CommuneRadio.Core.Scheduling;
+using CommuneRadio.Core.Time;
+
+namespace CommuneRadio.Core.Protocol
+{
+    /// <summary>
+    /// Writes the station's messages (docs/protocol.md §5, §6) into one reused buffer; each message's
+    /// payload is then copied out at its exact size.
+    /// <code>
+    /// result  {"id":"c-1","station":"ht-ab-001","result":"refused","reason":"invalid-duration","field":"args.duration"}
+    /// event   {"station":"ht-ab-001","seq":42,"kind":"started","programme":"morning-news",…}
+    /// state   {"online":true,"station":"ht-ab-001","fw":"0.1.0"}
+    /// </code>
+    /// </summary>
+    public sealed class MessageWriter
+    {
+        private readonly JsonWriter _w = new JsonWriter(1536);
+        private readonly string _station;
+
+        /// <summary>Creates a writer for a station.</summary>
+        public MessageWriter(string station)
+        {
+            _station = station;
+        }
+
+        /// <summary>The result of one command.</summary>
+        public byte[] Result(string id, CommandResult r)
+        {
+            JsonWriter w = Begin();
+            if (id == null)
+            {
+                w.WriteNull("id");
+            }
+            else
+            {
+                w.WriteString("id", id);
+            }
+
+            w.WriteString("station", _station);
+            w.WriteString("result", r.Accepted ? "accepted" : "refused");
+            if (!r.Accepted)
+            {
+                w.WriteString("reason", ReasonNames.Of(r.Reason));
+                if (r.Field != null)
+                {
+                    w.WriteString("field", r.Field);
+                }
+            }
+
+            return End();
+        }
+
+        /// <summary>A proof-of-play event.</summary>
+        public byte[] Event(PlayEvent e, long dropped)
+        {
+            JsonWriter w = Begin();
+            w.WriteString("station", _station);
+            w.WriteNumber("seq", e.Sequence);
+            w.WriteString("kind", PlayNames.Of(e.Kind));
+            w.WriteString("programme", e.ProgrammeId);
+            w.WriteNumber("occurrence", e.OccurrenceUtcMs);
+            w.WriteString("class", ClassName(e.Class));
+            w.WriteString("reason", PlayNames.Of(e.Reason));
+            w.WriteNumber("at", e.AtUtcMs);
+            w.WriteNumber("mono", e.AtMonotonicMs);
+            w.WriteBoolean("clock", e.ClockValid);
+            w.WriteNumber("dropped", dropped);
+            return End();
+        }
+
+        /// <summary>The online state (retained) or, with <paramref name="online"/> false, the last will.</summary>
+        public byte[] State(bool online, string firmware)
+        {
+            JsonWriter w = Begin();
+            w.WriteBoolean("online", online);
+            w.WriteString("station", _station);
+            if (online)
+            {
+                w.WriteString("fw", firmware);
+            }
+
+            return End();
+        }
+
+        /// <summary>A health snapshot.</summary>
+        public byte[] Health(HealthSnapshot s)
+        {
+            JsonWriter w = Begin();
+            w.WriteString("station", _station);
+            w.WriteNumber("uptime_ms", s.UptimeMs);
+            w.WriteNumber("utc_ms", s.UtcMs);
+            w.WriteString("clock", s.Clock == ClockState.Synced ? "synced" : s.Clock == ClockState.Stale ? "stale" : "unsynced");
+            w.WriteNumber("last_sync_ms", s.LastSyncMonotonicMs);
+            w.WriteStartObject("schedule");
+            w.WriteNumber("count", s.ScheduleCount);
+            byte[] digest = { (byte)(s.ScheduleDigest >> 24), (byte)(s.ScheduleDigest >> 16), (byte)(s.ScheduleDigest >> 8), (byte)s.ScheduleDigest };
+            w.WriteHexString("digest", digest, 0, 4);
+            w.WriteNumber("version", s.ScheduleVersion);
+            w.WriteEndObject();
+            if (s.OnAirId == null)
+            {
+                w.WriteNull("on_air");
+            }
+            else
+            {
+                w.WriteStartObject("on_air");
+                w.WriteString("programme", s.OnAirId);
+                w.WriteString("class", ClassName(s.OnAirClass));
+                w.WriteNumber("since", s.OnAirSinceUtcMs);
+                w.WriteNumber("until", s.OnAirUntilUtcMs);
+                w.WriteEndObject();
+            }
+
+            w.WriteStartObject("relays");
+            w.WriteNumber("amps", s.Amplifiers);
+            w.WriteNumber("lines", s.Lines);
+            w.WriteNumber("source", s.Source);
+            w.WriteEndObject();
+            w.WriteStartArray("faults");
+            for (int i = 0; i < FaultNames.All.Length; i++)
+            {
+                if ((s.Faults & FaultNames.All[i]) != 0)
+                {
+                    w.WriteString(FaultNames.Of(FaultNames.All[i]));
+                }
+            }
+
+            w.WriteEndArray();
+            w.WriteStartObject("counters");
+            w.WriteNumber("accepted", s.Accepted);
+            w.WriteNumber("refused", s.Refused);
+            w.WriteNumber("reconnects", s.Reconnects);
+            w.WriteNumber("events_pending", s.EventsPending);
+            w.WriteNumber("events_dropped", s.EventsDropped);
+            w.WriteEndObject();
+            w.WriteNumber("free_bytes", s.FreeMemoryBytes);
+            return End();
+        }
+
+        /// <summary>Wire name of a class.</summary>
+        public static string ClassName(BroadcastClass c)
+        {
+            return c == BroadcastClass.Emergency ? "emergency" : c == BroadcastClass.Priority ? "priority" : "normal";
+        }
+
+        private JsonWriter Begin()
+        {
+            _w.Reset();
+            _w.WriteStartObject();
+            return _w;
+        }
+
+        private byte[] End()
+        {
+            _w.WriteEndObject();
+            return _w.ToArray();
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using System.Security.Cryptography;
+
+namespace CommuneRadio.Core.Protocol
+{
+    /// <summary>
+    /// HMAC-SHA256 over the exact bytes of a command body (docs/protocol.md §4.1). The same
+    /// <c>HMACSHA256(byte[] key).ComputeHash(byte[])</c> call exists on nanoFramework (native mbedTLS) and
+    /// on .NET, so this file is shared unchanged.
+    /// </summary>
+    public static class Signature
+    {
+        /// <summary>Computes the MAC of <paramref name="count"/> bytes of <paramref name="data"/> from <paramref name="offset"/>.</summary>
+        public static byte[] Compute(byte[] key, byte[] data, int offset, int count)
+        {
+            byte[] body = new byte[count];
+            System.Array.Copy(data, offset, body, 0, count);
+            using (HMACSHA256 hmac = new HMACSHA256(key))
+            {
+                return hmac.ComputeHash(body);
+            }
+        }
+
+        /// <summary>
+        /// True when the hex signature at <paramref name="sigOffset"/> (64 lowercase hex characters)
+        /// equals the MAC. Compares in constant time, so timing reveals nothing about the expected MAC.
+        /// </summary>
+        public static bool Verify(byte[] key, byte[] data, int offset, int count, byte[] sigHex, int sigOffset, int sigCount)
+        {
+            if (sigCount != 64)
+            {
+                return false;
+            }
+
+            byte[] mac = Compute(key, data, offset, count);
+            int diff = 0;
+            for (int i = 0; i < 32; i++)
+            {
+                int hi = HexValue(sigHex[sigOffset + 2 * i]);
+                int lo = HexValue(sigHex[sigOffset + 2 * i + 1]);
+                diff |= (hi | lo) & 0x100;
+                diff |= ((hi << 4) | lo) ^ mac[i];
+            }
+
+            return diff == 0;
+        }
+
+        /// <summary>Value of a lowercase hex digit, or 0x100 when it is not one.</summary>
+        private static int HexValue(byte c)
+        {
+            if (c >= '0' && c <= '9')
+            {
+                return c - '0';
+            }
+
+            if (c >= 'a' && c <= 'f')
+            {
+                return c - 'a' + 10;
+            }
+
+            return 0x100;
+        }
+    }
+}

@@ -1,0 +1,136 @@
+using CommuneRadio.Core.Events;
+using CommuneRadio.Core.Results;
+using CommuneRadio.Core.Station;
+using CommuneRadio.Core.Time;
+
+namespace CommuneRadio.Core.Protocol
+{
+    /// <summary>
+    /// A station on the wire (spec: docs/protocol.md). Takes MQTT messages as (topic, bytes, retained flag,
+    /// now), checks them in the order of the spec — size, structure, retained, version, issuer, signature,
+    /// addressee, replay, validity, command, arguments, authorisation — runs accepted commands on the
+    /// <see cref="StationCore"/>, and queues exactly one result per command-topic message, plus events and
+    /// health, in <see cref="Outbox"/>. Relay writes of each call are in <c>Core.Effects</c>.
+    /// Not thread-safe: the transport hands messages to the main loop, which calls this.
+    /// </summary>
+    public sealed partial class StationEndpoint
+    {
+        private readonly EnvelopeParser _envelopeParser = new EnvelopeParser();
+        private readonly ArgsParser _argsParser;
+        private readonly CommandEnvelope _env = new CommandEnvelope();
+        private readonly CommandArgs _args = new CommandArgs();
+        private readonly MessageWriter _writer;
+        private bool _statusRequested;
+        private bool _coreRan;
+
+        /// <summary>Creates the endpoint of a station.</summary>
+        public StationEndpoint(StationCore core, ProtocolSettings settings, Keyring keys)
+        {
+            Core = core;
+            Settings = settings;
+            Keys = keys;
+            Topics = new Topics(settings.Prefix, settings.Station, settings.Groups);
+            Outbox = new Outbox(settings.OutboxCapacity);
+            _argsParser = new ArgsParser(core.Schedule.Capacity);
+            _writer = new MessageWriter(settings.Station);
+        }
+
+        /// <summary>The station's Core.</summary>
+        public StationCore Core { get; }
+
+        /// <summary>Wire identity and limits.</summary>
+        public ProtocolSettings Settings { get; }
+
+        /// <summary>Trusted issuers.</summary>
+        public Keyring Keys { get; }
+
+        /// <summary>The station's topics.</summary>
+        public Topics Topics { get; }
+
+        /// <summary>Messages waiting for the transport.</summary>
+        public Outbox Outbox { get; }
+
+        /// <summary>Set by an accepted time beacon while the clock is not synced: the platform sets its clock to this (UTC ms), then calls <c>ClockSynced</c>. 0 when none.</summary>
+        public long ClockSetRequestUtcMs { get; set; }
+
+        /// <summary>True after a change to the keyring or its replay counters that should be persisted.</summary>
+        public bool KeysChanged { get; set; }
+
+        /// <summary>True after a configuration change (telemetry period) that should be persisted.</summary>
+        public bool ConfigChanged { get; set; }
+
+        /// <summary>The retained "online" state to publish after each connect.</summary>
+        public OutgoingMessage OnlineState()
+        {
+            return new OutgoingMessage(Topics.State, _writer.State(true, Settings.FirmwareVersion), 1, true);
+        }
+
+        /// <summary>The last-will payload to register at connect (published retained by the broker).</summary>
+        public byte[] WillPayload()
+        {
+            return _writer.State(false, null);
+        }
+
+        /// <summary>Time passed: runs the Core and queues its events and health.</summary>
+        public void Tick(Instant now)
+        {
+            Core.Tick(now);
+            Drain(now);
+        }
+
+        /// <summary>
+        /// A message arrived. Messages on topics other than this station's command topics are ignored;
+        /// every command-topic message gets exactly one result.
+        /// </summary>
+        public void HandleMessage(string topic, byte[] payload, bool retained, Instant now)
+        {
+            string addressee = Topics.AddresseeOf(topic);
+            if (addressee == null)
+            {
+                return;
+            }
+
+            // Effects of this call only: a refusal must not re-apply the previous call's relay writes.
+            Core.Effects.Clear();
+            _coreRan = false;
+            CommandResult r = Process(addressee, payload, retained, now);
+            if (!r.Accepted)
+            {
+                Core.Effects.Clear();
+                if (!_coreRan)
+                {
+                    Core.Counters.Refused++;
+                }
+            }
+            else if (!_coreRan)
+            {
+                Core.Counters.Accepted++;
+            }
+
+            Outbox.Enqueue(new OutgoingMessage(Topics.Result, _writer.Result(_env.Id, r), 1, false));
+            Drain(now);
+        }
+
+        private void Drain(Instant now)
+        {
+            // Events leave the Core's queue only when the outbox has room, so drops are counted in one place.
+            PlayEvent e;
+            while (!Outbox.IsFull && Core.Events.TryPeek(out e))
+            {
+                Outbox.Enqueue(new OutgoingMessage(Topics.Event, _writer.Event(e, Core.Events.Dropped), 1, false));
+                Core.Events.Dequeue();
+            }
+
+            if (Core.Effects.HealthDue || _statusRequested)
+            {
+                Outbox.Enqueue(new OutgoingMessage(Topics.Health, _writer.Health(Core.Snapshot(now)), 0, false));
+            }
+
+            if (_statusRequested)
+            {
+                Outbox.Enqueue(OnlineState());
+                _statusRequested = false;
+            }
+        }
+    }
+}
