@@ -35,7 +35,7 @@ namespace CommuneRadio.Mqtt.Broker
         /// <summary>Loopback address every listener is bound to.</summary>
         public string Host => "127.0.0.1";
 
-        /// <summary>Plain MQTT port.</summary>
+        /// <summary>Plain MQTT port (0 when <see cref="MosquittoBrokerOptions.EnablePlainListener"/> is off).</summary>
         public int Port { get; private set; }
 
         /// <summary>TLS port, or null without <see cref="MosquittoBrokerOptions.EnableTls"/>.</summary>
@@ -58,15 +58,17 @@ namespace CommuneRadio.Mqtt.Broker
         {
             options ??= new MosquittoBrokerOptions();
             string executable = options.ExecutablePath ?? FindExecutable("mosquitto", "/usr/sbin", "/usr/local/sbin");
-            DirectoryInfo directory = Directory.CreateTempSubdirectory("commune-mosquitto-");
+            DirectoryInfo directory = options.WorkingDirectory is null
+                ? Directory.CreateTempSubdirectory("commune-mosquitto-")
+                : Directory.CreateDirectory(options.WorkingDirectory);
             var broker = new MosquittoBroker(options, executable, directory.FullName);
             try
             {
                 broker.CertificateAuthority = MosquittoConfiguration.WriteSupportFiles(options, broker.WorkingDirectory);
                 for (int attempt = 1; ; attempt++)
                 {
-                    broker.Port = FindFreePort();
-                    broker.TlsPort = options.EnableTls ? FindFreePort() : null;
+                    broker.Port = options.EnablePlainListener ? options.Port ?? FindFreePort() : 0;
+                    broker.TlsPort = options.EnableTls ? options.TlsPort ?? FindFreePort() : null;
                     MosquittoConfiguration.Write(options, broker.WorkingDirectory, broker.Port, broker.TlsPort);
                     try
                     {
@@ -116,6 +118,11 @@ namespace CommuneRadio.Mqtt.Broker
         public MqttClientOptions CreateClientOptions(string? clientId = null, bool useTls = false)
         {
             var options = new MqttClientOptions { Host = Host, Port = Port, ClientId = clientId ?? string.Empty };
+            if (!useTls && !_options.EnablePlainListener)
+            {
+                throw new InvalidOperationException("This broker has no plain listener.");
+            }
+
             if (useTls)
             {
                 options.Port = TlsPort ?? throw new InvalidOperationException("This broker was started without TLS.");
@@ -164,11 +171,16 @@ namespace CommuneRadio.Mqtt.Broker
             }
         }
 
-        /// <summary>Kills the broker and deletes its directory.</summary>
+        /// <summary>Kills the broker and deletes its directory (unless it was given in <see cref="MosquittoBrokerOptions.WorkingDirectory"/>).</summary>
         public void Dispose()
         {
             StopAsync().GetAwaiter().GetResult();
             CertificateAuthority?.Dispose();
+            if (_options.WorkingDirectory is not null)
+            {
+                return;
+            }
+
             try
             {
                 Directory.Delete(WorkingDirectory, true);
@@ -214,7 +226,12 @@ namespace CommuneRadio.Mqtt.Broker
             process.BeginErrorReadLine();
             _process = process;
 
-            var ports = new List<int> { Port };
+            var ports = new List<int>();
+            if (_options.EnablePlainListener)
+            {
+                ports.Add(Port);
+            }
+
             if (TlsPort is { } tlsPort)
             {
                 ports.Add(tlsPort);

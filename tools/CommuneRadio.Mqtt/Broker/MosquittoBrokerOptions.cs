@@ -27,6 +27,21 @@ namespace CommuneRadio.Mqtt.Broker
         /// <summary>How long to wait for the listeners to accept connections.</summary>
         public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+        /// <summary>Plain MQTT port on 127.0.0.1; null picks a free port (tests). A fixed port is tried once per start attempt.</summary>
+        public int? Port { get; set; }
+
+        /// <summary>TLS port on 127.0.0.1 (with <see cref="EnableTls"/>); null picks a free port.</summary>
+        public int? TlsPort { get; set; }
+
+        /// <summary>Open the plain listener (default). False with <see cref="EnableTls"/> gives a TLS-only broker.</summary>
+        public bool EnablePlainListener { get; set; } = true;
+
+        /// <summary>
+        /// Directory for mosquitto.conf, certificates, password file and log; created if missing and kept on
+        /// Dispose. Null = a new temporary directory, deleted on Dispose (tests).
+        /// </summary>
+        public string? WorkingDirectory { get; set; }
+
         /// <summary>Path of the mosquitto executable; null searches PATH, then /usr/sbin and /usr/local/sbin.</summary>
         public string? ExecutablePath { get; set; }
     }

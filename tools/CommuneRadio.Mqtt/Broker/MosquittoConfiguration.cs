@@ -11,7 +11,8 @@ namespace CommuneRadio.Mqtt.Broker
     /// <code>
     /// mosquitto.conf            user root (only when run as root), persistence false,
     ///                           log_dest file mosquitto.log, allow_anonymous, [password_file], [acl_file],
-    ///                           listener PORT 127.0.0.1, [listener TLSPORT 127.0.0.1 + cafile/certfile/keyfile]
+    ///                           [listener PORT 127.0.0.1 unless EnablePlainListener is off],
+    ///                           [listener TLSPORT 127.0.0.1 + cafile/certfile/keyfile]
     /// ca.pem, server.pem/.key   generated CA and server certificate (TLS only)
     /// passwords                 made by mosquitto_passwd -b (when users are given)
     /// acl                       AclFileContent verbatim
@@ -81,8 +82,12 @@ namespace CommuneRadio.Mqtt.Broker
                 config.AppendLine($"acl_file {Path.Combine(directory, "acl")}");
             }
 
-            config.AppendLine($"listener {port} 127.0.0.1");
-            config.AppendLine("set_tcp_nodelay true");
+            if (options.EnablePlainListener)
+            {
+                config.AppendLine($"listener {port} 127.0.0.1");
+                config.AppendLine("set_tcp_nodelay true");
+            }
+
             if (tlsPort is { } tls)
             {
                 config.AppendLine($"listener {tls} 127.0.0.1");
@@ -90,6 +95,7 @@ namespace CommuneRadio.Mqtt.Broker
                 config.AppendLine($"certfile {Path.Combine(directory, "server.pem")}");
                 config.AppendLine($"keyfile {Path.Combine(directory, "server.key")}");
                 config.AppendLine($"require_certificate {(options.RequireClientCertificate ? "true" : "false")}");
+                config.AppendLine("set_tcp_nodelay true");
             }
 
             if (options.ExtraConfiguration is not null)
