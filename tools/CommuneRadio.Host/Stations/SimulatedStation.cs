@@ -1,0 +1,348 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using CommuneRadio.Core.Health;
+using CommuneRadio.Core.Persistence;
+using CommuneRadio.Core.Protocol;
+using CommuneRadio.Core.Scheduling;
+using CommuneRadio.Core.Station;
+using CommuneRadio.Core.Time;
+using CommuneRadio.Host.Relays;
+using CommuneRadio.Host.Time;
+using CommuneRadio.Mqtt;
+
+namespace CommuneRadio.Host.Stations;
+
+/// <summary>
+/// One station in the host process: the device's <see cref="StationCore"/> and <see cref="StationEndpoint"/>,
+/// a <see cref="SimulatedRelayBoard"/> and its own MQTT connection. The host counterpart of the device's main
+/// loop; it holds no decision logic.
+/// <list type="bullet">
+/// <item>Connect: client id = station id, clean session off, last will = the endpoint's offline state,
+/// retained, QoS 1 on the state topic; subscribe to <c>Topics.Subscriptions</c> at QoS 1; publish the
+/// retained online state after every (re)connect, then what waited in the outbox. Reconnects are counted.</item>
+/// <item>Every Core call (message, tick) runs under the station's lock; its relay writes go to the board
+/// with the wall-clock time and its outbox is handed to the client (QoS and retain per message) without
+/// waiting for acknowledgements. While disconnected, messages wait in the endpoint's bounded outbox.</item>
+/// <item>Time comes from <see cref="IStationClock"/>; the host clock counts as synced, so
+/// <c>ClockSynced</c> is called at start and a time beacon's request is simply cleared.</item>
+/// <item><see cref="StopAsync"/> is a clean shutdown: publish <c>{"online":false}</c> retained, then
+/// DISCONNECT (the broker discards the will). <see cref="KillAsync"/> drops the socket like a power cut:
+/// the broker publishes the will.</item>
+/// </list>
+/// </summary>
+public sealed class SimulatedStation : IAsyncDisposable
+{
+    private readonly object _gate = new();
+    private readonly SimulatedStationOptions _options;
+    private readonly IStationClock _clock;
+    private readonly IMqttClient _client;
+    private int _connections;
+    private bool _started;
+    private bool _stopped;
+    private long _publishFailures;
+
+    /// <summary>Builds the station (nothing runs until <see cref="StartAsync"/>).</summary>
+    public SimulatedStation(SimulatedStationOptions options)
+    {
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _clock = options.Clock;
+        Core = new StationCore(options.Station);
+        Endpoint = new StationEndpoint(Core, options.Protocol, options.Keys);
+        Board = new SimulatedRelayBoard(options.Station.Relays) { TimelineLimit = options.TimelineLimit };
+        _client = options.ClientFactory();
+        _client.MessageReceived += OnMessageReceived;
+        _client.ConnectionStateChanged += OnConnectionStateChanged;
+    }
+
+    /// <summary>Station id.</summary>
+    public string Id => Endpoint.Settings.Station;
+
+    /// <summary>The Core (lock-free reads only for display; it is driven under the station's lock).</summary>
+    public StationCore Core { get; }
+
+    /// <summary>The protocol endpoint.</summary>
+    public StationEndpoint Endpoint { get; }
+
+    /// <summary>The simulated relay board and its timeline.</summary>
+    public SimulatedRelayBoard Board { get; }
+
+    /// <summary>The station's file store (for the Core's persistence).</summary>
+    public IStorage Storage => _options.Storage;
+
+    /// <summary>True while the MQTT connection is up.</summary>
+    public bool IsConnected => _client.IsConnected;
+
+    /// <summary>True between a successful <see cref="StartAsync"/> and <see cref="StopAsync"/>/<see cref="KillAsync"/>.</summary>
+    public bool IsRunning
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _started && !_stopped;
+            }
+        }
+    }
+
+    /// <summary>Publishes that failed (QoS 0 while disconnected, QoS 1 given up at shutdown).</summary>
+    public long PublishFailures => Interlocked.Read(ref _publishFailures);
+
+    /// <summary>Boots the Core (all relays off), marks the clock synced, connects, subscribes and announces itself online.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            Instant now = _clock.Now;
+            Board.Apply(Core.Boot(now), now.UtcMs);
+            Board.Apply(Core.ClockSynced(now), now.UtcMs);
+        }
+
+        MqttClientOptions options = ConnectOptions();
+        await _client.ConnectAsync(options, cancellationToken).ConfigureAwait(false);
+        var filters = new MqttTopicSubscription[Endpoint.Topics.Subscriptions.Length];
+        for (int i = 0; i < filters.Length; i++)
+        {
+            filters[i] = new MqttTopicSubscription(Endpoint.Topics.Subscriptions[i], MqttQualityOfService.AtLeastOnce);
+        }
+
+        await _client.SubscribeAsync(filters, cancellationToken).ConfigureAwait(false);
+        lock (_gate)
+        {
+            _started = true;
+            Publish(Endpoint.OnlineState());
+            Flush();
+        }
+    }
+
+    /// <summary>Time passed: runs the Core (called by <see cref="StationScheduler"/> every 250 ms).</summary>
+    public void Tick()
+    {
+        lock (_gate)
+        {
+            if (!_started || _stopped)
+            {
+                return;
+            }
+
+            Instant now = _clock.Now;
+            Endpoint.Tick(now);
+            Apply(now);
+        }
+    }
+
+    /// <summary>A consistent copy of what a display shows.</summary>
+    public StationView View()
+    {
+        lock (_gate)
+        {
+            Instant now = _clock.Now;
+            var s = Core.Snapshot(now);
+            return new StationView(
+                Id, _client.IsConnected && !_stopped, s.OnAirId, s.OnAirId is null ? null : ClassName(s.OnAirClass),
+                Board.AmplifierMask, Board.LinesMask, Board.Source, FaultText(s.Faults),
+                s.Clock == ClockState.Synced ? "synced" : s.Clock == ClockState.Stale ? "stale" : "unsynced",
+                s.Accepted, s.Refused, s.Reconnects);
+        }
+    }
+
+    /// <summary>
+    /// Clean shutdown: stops the Core, publishes the retained <c>{"online":false}</c> state (waiting up to
+    /// <paramref name="timeout"/> for the broker's acknowledgement), then disconnects; the broker discards the will.
+    /// </summary>
+    public async Task StopAsync(TimeSpan? timeout = null)
+    {
+        if (!MarkStopped(out bool wasStarted))
+        {
+            return;
+        }
+
+        if (wasStarted && _client.IsConnected)
+        {
+            using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(5));
+            try
+            {
+                await _client.PublishAsync(Endpoint.Topics.State, Endpoint.WillPayload(), MqttQualityOfService.AtLeastOnce, true, cts.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is MqttException or OperationCanceledException or TimeoutException)
+            {
+                Interlocked.Increment(ref _publishFailures);
+            }
+        }
+
+        await _client.DisconnectAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Simulates a killed station (power cut): the socket is dropped without DISCONNECT, so the broker publishes the will.</summary>
+    public async Task KillAsync()
+    {
+        MarkStopped(out _);
+        await _client.AbortAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Kills the connection if still open and releases the client.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        MarkStopped(out _);
+        await _client.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private bool MarkStopped(out bool wasStarted)
+    {
+        lock (_gate)
+        {
+            wasStarted = _started;
+            if (_stopped)
+            {
+                return false;
+            }
+
+            _stopped = true;
+            return true;
+        }
+    }
+
+    private MqttClientOptions ConnectOptions()
+    {
+        MqttClientOptions b = _options.Broker;
+        return new MqttClientOptions
+        {
+            Host = b.Host,
+            Port = b.Port,
+            ClientId = Id,
+            Username = b.Username,
+            Password = b.Password,
+            KeepAlive = TimeSpan.FromSeconds(15),
+
+            // The broker keeps the session of a station that drops out, so commands sent meanwhile still arrive
+            // (expired ones are refused by the endpoint, replays by the counters).
+            CleanSession = false,
+            Will = new MqttLastWill(Endpoint.Topics.State, Endpoint.WillPayload(), MqttQualityOfService.AtLeastOnce, retain: true),
+            Tls = b.Tls,
+            Reconnect = b.Reconnect,
+            ConnectTimeout = b.ConnectTimeout,
+            AckTimeout = b.AckTimeout,
+            PublishRetryInterval = b.PublishRetryInterval,
+            TimeProvider = b.TimeProvider,
+        };
+    }
+
+    // Runs on the client's receive loop: only the hand-over to the endpoint, under the station's lock.
+    private void OnMessageReceived(object? sender, MqttMessageReceivedEventArgs e)
+    {
+        lock (_gate)
+        {
+            if (!_started || _stopped)
+            {
+                return;
+            }
+
+            Instant now = _clock.Now;
+            Endpoint.HandleMessage(e.Message.Topic, e.Message.Payload, e.Message.Retain, now);
+            Apply(now);
+        }
+    }
+
+    private void OnConnectionStateChanged(object? sender, MqttConnectionStateChangedEventArgs e)
+    {
+        if (e.State != MqttConnectionState.Connected)
+        {
+            return;
+        }
+
+        // The first connection is announced by StartAsync after subscribing; later ones are reconnects.
+        if (Interlocked.Increment(ref _connections) == 1)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (!_started || _stopped)
+            {
+                return;
+            }
+
+            Core.CountReconnect();
+            Publish(Endpoint.OnlineState());
+            Flush();
+        }
+    }
+
+    // Called under the lock after every Core call: relays first, then persistence, then publishing (Effects order).
+    private void Apply(Instant now)
+    {
+        Board.Apply(Core.Effects, now.UtcMs);
+        if (Endpoint.ClockSetRequestUtcMs != 0)
+        {
+            // The host clock is already synced by the operating system: nothing to set.
+            Endpoint.ClockSetRequestUtcMs = 0;
+        }
+
+        Flush();
+    }
+
+    private void Flush()
+    {
+        if (!_client.IsConnected)
+        {
+            return;
+        }
+
+        OutgoingMessage? m;
+        while ((m = Endpoint.Outbox.Dequeue()) is not null)
+        {
+            Publish(m);
+        }
+    }
+
+    // Started in order under the lock and never awaited here: waiting for a PUBACK on the receive loop would deadlock.
+    private void Publish(OutgoingMessage m)
+    {
+        Task task;
+        try
+        {
+            task = _client.PublishAsync(m.Topic, m.Payload, m.Qos == 1 ? MqttQualityOfService.AtLeastOnce : MqttQualityOfService.AtMostOnce, m.Retain);
+        }
+        catch (MqttException)
+        {
+            Interlocked.Increment(ref _publishFailures);
+            return;
+        }
+
+        if (!task.IsCompletedSuccessfully)
+        {
+            task.ContinueWith(
+                t =>
+                {
+                    _ = t.Exception;
+                    Interlocked.Increment(ref _publishFailures);
+                },
+                CancellationToken.None,
+                TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+        }
+    }
+
+    private static string ClassName(BroadcastClass c) =>
+        c == BroadcastClass.Emergency ? "emergency" : c == BroadcastClass.Priority ? "priority" : "normal";
+
+    private static string FaultText(FaultFlags faults)
+    {
+        if (faults == 0)
+        {
+            return string.Empty;
+        }
+
+        var names = new System.Collections.Generic.List<string>();
+        foreach (FaultFlags f in FaultNames.All)
+        {
+            if ((faults & f) != 0)
+            {
+                names.Add(FaultNames.Of(f));
+            }
+        }
+
+        return string.Join(",", names);
+    }
+}

@@ -1,0 +1,49 @@
+using System;
+using CommuneRadio.Core.Persistence;
+using CommuneRadio.Core.Protocol;
+using CommuneRadio.Core.Station;
+using CommuneRadio.Host.Storage;
+using CommuneRadio.Host.Time;
+using CommuneRadio.Mqtt;
+
+namespace CommuneRadio.Host.Stations;
+
+/// <summary>Everything a <see cref="SimulatedStation"/> is built from (a settings class: the constructor needs many values).</summary>
+public sealed class SimulatedStationOptions
+{
+    /// <summary>Creates options for a station.</summary>
+    public SimulatedStationOptions(StationSettings station, ProtocolSettings protocol, Keyring keys, MqttClientOptions broker)
+    {
+        Station = station ?? throw new ArgumentNullException(nameof(station));
+        Protocol = protocol ?? throw new ArgumentNullException(nameof(protocol));
+        Keys = keys ?? throw new ArgumentNullException(nameof(keys));
+        Broker = broker ?? throw new ArgumentNullException(nameof(broker));
+    }
+
+    /// <summary>Core settings (relay layout, UTC offset, limits).</summary>
+    public StationSettings Station { get; }
+
+    /// <summary>Wire identity: prefix, station id, groups.</summary>
+    public ProtocolSettings Protocol { get; }
+
+    /// <summary>Trusted issuers (owned by the station from now on: its replay windows change).</summary>
+    public Keyring Keys { get; }
+
+    /// <summary>
+    /// Broker address, TLS and credentials. The station copies it and sets its own client id (the station id),
+    /// last will, clean session = false and a 15 s keep-alive.
+    /// </summary>
+    public MqttClientOptions Broker { get; }
+
+    /// <summary>Clock driving the Core (default: <see cref="SystemClock.Shared"/>).</summary>
+    public IStationClock Clock { get; set; } = SystemClock.Shared;
+
+    /// <summary>The station's file store (default: in memory). Held for the Core's persistence.</summary>
+    public IStorage Storage { get; set; } = new MemoryStorage();
+
+    /// <summary>Makes the MQTT client (default: <c>CommuneRadio.Mqtt.Client.MqttClient</c>).</summary>
+    public Func<IMqttClient> ClientFactory { get; set; } = () => new Mqtt.Client.MqttClient();
+
+    /// <summary>Relay timeline entries kept per station (oldest dropped); 0 = unbounded.</summary>
+    public int TimelineLimit { get; set; } = 256;
+}
