@@ -14,7 +14,7 @@ namespace CommuneRadio.Mqtt.Broker
     ///                           [listener PORT 127.0.0.1 unless EnablePlainListener is off],
     ///                           [listener TLSPORT 127.0.0.1 + cafile/certfile/keyfile]
     /// ca.pem, server.pem/.key   generated CA and server certificate (TLS only)
-    /// passwords                 made by mosquitto_passwd -b (when users are given)
+    /// passwords                 user:password lines hashed by mosquitto_passwd -U (when users are given)
     /// acl                       AclFileContent verbatim
     /// </code>
     /// </summary>
@@ -36,13 +36,17 @@ namespace CommuneRadio.Mqtt.Broker
             {
                 string passwd = MosquittoBroker.FindExecutable("mosquitto_passwd", "/usr/bin", "/usr/local/bin");
                 string file = Path.Combine(directory, "passwords");
-                bool first = true;
+
+                // One "user:password" line each, then hashed in place by one mosquitto_passwd -U run
+                // (one process per user would take minutes for a fleet of thousands).
+                var plain = new StringBuilder();
                 foreach (KeyValuePair<string, string> user in options.Users)
                 {
-                    string[] arguments = first ? new[] { "-c", "-b", file, user.Key, user.Value } : new[] { "-b", file, user.Key, user.Value };
-                    RunTool(passwd, arguments);
-                    first = false;
+                    plain.Append(user.Key).Append(':').Append(user.Value).Append('\n');
                 }
+
+                File.WriteAllText(file, plain.ToString());
+                RunTool(passwd, new[] { "-U", file });
             }
 
             if (options.AclFileContent is not null)
