@@ -1,5 +1,6 @@
 using System.Text;
 using CommuneRadio.Core.Json;
+using CommuneRadio.Core.Persistence;
 using CommuneRadio.Core.Protocol;
 using CommuneRadio.Core.Scheduling;
 
@@ -22,16 +23,62 @@ namespace CommuneRadio.Tests.Core.Support
         public StationEndpoint Endpoint;
         public long Counter = 1000;
 
+        /// <summary>What the boot found in storage (persistent stations only).</summary>
+        public BootReport Boot;
+
         public EndpointHarness(long utcStart, bool synced)
         {
             Station = StationHarness.Create(utcStart);
+            Endpoint = new StationEndpoint(Station.Core, Protocol(), Keys());
+            Station.Boot(synced);
+        }
+
+        private EndpointHarness()
+        {
+        }
+
+        /// <summary>A station booted from <paramref name="flash"/> through the real boot sequence (StationBoot).</summary>
+        public static EndpointHarness Persistent(MemoryStorage flash, long utcStart, bool synced)
+        {
+            EndpointHarness h = new EndpointHarness();
+            h.Boot = new BootReport();
+            h.Station = new StationHarness(StationHarness.DefaultSettings(), utcStart);
+            h.Endpoint = StationBoot.Start(h.Station.Core.Settings, Protocol(), Keys(), flash, h.Station.Now, h.Boot);
+            h.Station.Core = h.Endpoint.Core;
+            h.Station.Endpoint = h.Endpoint;
+            h.Station.Collect(h.Station.Core.Effects);
+            h.Station.StartClock(synced);
+            return h;
+        }
+
+        private static ProtocolSettings Protocol()
+        {
+            return new ProtocolSettings("cr/v1", "ht-ab-001", new[] { "vn", "prov.ht", "com.ht.ab" });
+        }
+
+        private static Keyring Keys()
+        {
             Keyring keys = new Keyring();
             keys.Put(new IssuerKey("com.ht.ab", IssuerLevel.Commune, CommuneKey, new[] { "g/com.ht.ab" }, false));
             keys.Put(new IssuerKey("com.ht.xy", IssuerLevel.Commune, OtherCommuneKey, new[] { "g/com.ht.xy" }, false));
             keys.Put(new IssuerKey("prov.ht", IssuerLevel.Province, ProvinceKey, new[] { "g/prov.ht" }, true));
             keys.Put(new IssuerKey("vn", IssuerLevel.National, NationalKey, new[] { "g/vn" }, true));
-            Endpoint = new StationEndpoint(Station.Core, new ProtocolSettings("cr/v1", "ht-ab-001", new[] { "vn", "prov.ht", "com.ht.ab" }), keys);
-            Station.Boot(synced);
+            return keys;
+        }
+
+        /// <summary>Runs one tick (which delivers what waits) and returns the kinds of the events delivered since boot.</summary>
+        public string[] DeliveredEventKinds()
+        {
+            Station.Run(StationHarness.TickMs);
+            string[] kinds = new string[Station.EventLog.Count];
+            for (int i = 0; i < kinds.Length; i++)
+            {
+                string line = (string)Station.EventLog[i];
+                int from = line.IndexOf(' ', 4) + 1;
+                kinds[i] = line.Substring(from, line.IndexOf(' ', from) - from);
+            }
+
+            return kinds;
         }
 
         /// <summary>A builder for the commune issuer addressing its commune group, with a fresh counter.</summary>
@@ -65,10 +112,16 @@ namespace CommuneRadio.Tests.Core.Support
         /// <summary>Sends a payload on the topic of <paramref name="to"/> and returns the result message text.</summary>
         public string Send(string to, byte[] payload, bool retained)
         {
-            int before = Endpoint.Outbox.Count;
+            int resultsBefore = Station.Results.Count;
             Endpoint.HandleMessage("cr/v1/" + to + "/cmd", payload, retained, Station.Now);
             Station.Collect(Station.Core.Effects);
-            return ResultText();
+            if (Station.Endpoint == null)
+            {
+                return ResultText();
+            }
+
+            int results = Station.Results.Count - resultsBefore;
+            return results > 1 ? "MORE THAN ONE RESULT" : results == 1 ? (string)Station.Results[resultsBefore] : null;
         }
 
         public string Send(CommandBuilder b)
@@ -79,19 +132,27 @@ namespace CommuneRadio.Tests.Core.Support
         /// <summary>Removes every queued message and returns the text of the result among them (null if none).</summary>
         public string ResultText()
         {
+            if (Station.Endpoint != null)
+            {
+                int before = Station.Results.Count;
+                Station.DrainOutbox();
+                int results = Station.Results.Count - before;
+                return results > 1 ? "MORE THAN ONE RESULT" : results == 1 ? (string)Station.Results[before] : null;
+            }
+
             string result = null;
-            int results = 0;
+            int count = 0;
             while (Endpoint.Outbox.Count > 0)
             {
                 OutgoingMessage m = Endpoint.Outbox.Dequeue();
                 if (m.Topic == "cr/v1/st/ht-ab-001/result")
                 {
-                    results++;
+                    count++;
                     result = Encoding.UTF8.GetString(m.Payload, 0, m.Payload.Length);
                 }
             }
 
-            return results > 1 ? "MORE THAN ONE RESULT" : result;
+            return count > 1 ? "MORE THAN ONE RESULT" : result;
         }
 
         public static string Accepted(string id)

@@ -22,6 +22,12 @@ namespace CommuneRadio.Tests.Core.Support
         public static readonly long MondayMidnightUtc = LocalCalendar.ToUtc(LocalCalendar.DayFromDate(2026, 11, 23), 0, 420);
 
         public StationCore Core;
+
+        /// <summary>When set, time and collection go through the endpoint (persistence, outbox), as on a device.</summary>
+        public CommuneRadio.Core.Protocol.StationEndpoint Endpoint;
+
+        /// <summary>Result messages taken from the endpoint's outbox, in order.</summary>
+        public ArrayList Results = new ArrayList();
         public long Mono;
         public long Utc;
 
@@ -76,6 +82,16 @@ namespace CommuneRadio.Tests.Core.Support
             get { return new Instant(Mono, Utc); }
         }
 
+        /// <summary>For a Core that was booted elsewhere (StationBoot): starts the simulated SNTP client.</summary>
+        public void StartClock(bool synced)
+        {
+            _lastSyncMono = Mono;
+            if (synced)
+            {
+                Sync();
+            }
+        }
+
         /// <summary>Boots and, if asked, syncs the clock at once.</summary>
         public void Boot(bool synced)
         {
@@ -96,7 +112,16 @@ namespace CommuneRadio.Tests.Core.Support
                 long step = end - Mono < TickMs ? end - Mono : TickMs;
                 Mono += step;
                 Utc += step;
-                Collect(Core.Tick(Now));
+                if (Endpoint != null)
+                {
+                    Endpoint.Tick(Now);
+                    Collect(Core.Effects);
+                }
+                else
+                {
+                    Collect(Core.Tick(Now));
+                }
+
                 if (SntpPeriodMs > 0 && Mono - _lastSyncMono >= SntpPeriodMs)
                 {
                     Sync();
@@ -168,11 +193,54 @@ namespace CommuneRadio.Tests.Core.Support
             }
 
             CheckInvariants();
+            if (Endpoint != null)
+            {
+                DrainOutbox();
+                return;
+            }
+
             while (Core.Events.Count > 0)
             {
                 PlayEvent ev = Core.Events.Dequeue();
                 EventLog.Add(Stamp(ev.AtUtcMs).Substring(0, 12) + " " + PlayNames.Of(ev.Kind) + " " + ev.ProgrammeId + " " + PlayNames.Of(ev.Reason));
             }
+        }
+
+        /// <summary>Takes every message out of the endpoint's outbox: events into the log, results into <see cref="Results"/>.</summary>
+        public void DrainOutbox()
+        {
+            while (Endpoint.Outbox.Count > 0)
+            {
+                CommuneRadio.Core.Protocol.OutgoingMessage m = Endpoint.Outbox.Dequeue();
+                string text = Encoding.UTF8.GetString(m.Payload, 0, m.Payload.Length);
+                if (m.Topic.EndsWith("/result"))
+                {
+                    Results.Add(text);
+                }
+                else if (m.Topic.EndsWith("/event"))
+                {
+                    EventLog.Add(Stamp(Field(text, "at")).Substring(0, 12) + " " + Text(text, "kind") + " " + Text(text, "programme") + " " + Text(text, "reason"));
+                }
+            }
+        }
+
+        // The station's own messages are flat and written by its MessageWriter: simple lookups suffice here.
+        private static string Text(string json, string name)
+        {
+            int at = json.IndexOf("\"" + name + "\":\"") + name.Length + 4;
+            return json.Substring(at, json.IndexOf('"', at) - at);
+        }
+
+        private static long Field(string json, string name)
+        {
+            int at = json.IndexOf("\"" + name + "\":") + name.Length + 3;
+            int end = at;
+            while (end < json.Length && json[end] >= '0' && json[end] <= '9')
+            {
+                end++;
+            }
+
+            return long.Parse(json.Substring(at, end - at));
         }
 
         private void CheckInvariants()

@@ -183,22 +183,32 @@ namespace CommuneRadio.Core.Protocol
         private CommandResult Execute(IssuerKey key, string addressee, Instant now)
         {
             CommandArgs a = _args;
+            if (a.Item != null)
+            {
+                Stamp(a.Item, key);
+            }
+
+            for (int i = 0; a.Items != null && i < a.Items.Length; i++)
+            {
+                Stamp(a.Items[i], key);
+            }
+
+            CommandResult stored = PersistFirst(now);
+            if (!stored.Accepted)
+            {
+                return stored;
+            }
+
             switch (_env.Kind)
             {
                 case CommandKind.ScheduleAdd:
                 case CommandKind.ScheduleReplace:
-                    Stamp(a.Item, key);
                     _coreRan = true;
                     return _env.Kind == CommandKind.ScheduleAdd ? Core.AddItem(a.Item, now) : Core.ReplaceItem(a.Item, now);
                 case CommandKind.ScheduleRemove:
                     _coreRan = true;
                     return Core.RemoveItem(a.TargetId, now);
                 case CommandKind.ScheduleSync:
-                    for (int i = 0; i < a.Items.Length; i++)
-                    {
-                        Stamp(a.Items[i], key);
-                    }
-
                     _coreRan = true;
                     return Core.SyncSchedule(a.Items, a.Version, now);
                 case CommandKind.Play:

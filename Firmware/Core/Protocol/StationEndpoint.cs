@@ -1,4 +1,5 @@
 using CommuneRadio.Core.Events;
+using CommuneRadio.Core.Persistence;
 using CommuneRadio.Core.Results;
 using CommuneRadio.Core.Station;
 using CommuneRadio.Core.Time;
@@ -23,9 +24,16 @@ namespace CommuneRadio.Core.Protocol
         private bool _statusRequested;
         private bool _coreRan;
 
-        /// <summary>Creates the endpoint of a station.</summary>
+        /// <summary>Creates the endpoint of a station that keeps nothing through a reboot (tests, tools).</summary>
         public StationEndpoint(StationCore core, ProtocolSettings settings, Keyring keys)
+            : this(core, settings, keys, null)
         {
+        }
+
+        /// <summary>Creates the endpoint of a station persisting its state in <paramref name="store"/>.</summary>
+        public StationEndpoint(StationCore core, ProtocolSettings settings, Keyring keys, StationStore store)
+        {
+            Store = store;
             Core = core;
             Settings = settings;
             Keys = keys;
@@ -34,6 +42,15 @@ namespace CommuneRadio.Core.Protocol
             _argsParser = new ArgsParser(core.Schedule.Capacity);
             _writer = new MessageWriter(settings.Station);
         }
+
+        /// <summary>Where state is persisted, or null.</summary>
+        public StationStore Store { get; }
+
+        /// <summary>
+        /// Whether the transport is connected. While it is not, proof-of-play events stay in the Core's bounded,
+        /// persisted queue instead of the outbox, and are delivered in order after reconnecting.
+        /// </summary>
+        public bool Connected { get; set; } = true;
 
         /// <summary>The station's Core.</summary>
         public StationCore Core { get; }
@@ -78,6 +95,13 @@ namespace CommuneRadio.Core.Protocol
             Drain(now);
         }
 
+        /// <summary>The transport is connected again: events flow to the outbox at the next call.</summary>
+        public void OnConnected()
+        {
+            Connected = true;
+            Core.CountReconnect();
+        }
+
         /// <summary>
         /// A message arrived. Messages on topics other than this station's command topics are ignored;
         /// every command-topic message gets exactly one result.
@@ -114,11 +138,13 @@ namespace CommuneRadio.Core.Protocol
         private void Drain(Instant now)
         {
             // Events leave the Core's queue only when the outbox has room, so drops are counted in one place.
+            int moved = 0;
             PlayEvent e;
-            while (!Outbox.IsFull && Core.Events.TryPeek(out e))
+            while (Connected && !Outbox.IsFull && Core.Events.TryPeek(out e))
             {
                 Outbox.Enqueue(new OutgoingMessage(Topics.Event, _writer.Event(e, Core.Events.Dropped), 1, false));
                 Core.Events.Dequeue();
+                moved++;
             }
 
             if (Core.Effects.HealthDue || _statusRequested)
@@ -131,6 +157,8 @@ namespace CommuneRadio.Core.Protocol
                 Outbox.Enqueue(OnlineState());
                 _statusRequested = false;
             }
+
+            Persist(Core.Effects.NewEvents > 0 || moved > 0, now);
         }
     }
 }

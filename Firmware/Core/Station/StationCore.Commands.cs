@@ -19,14 +19,46 @@ namespace CommuneRadio.Core.Station
         {
             _effects.Clear();
             Observe(now);
-            CommandResult r = ScheduleValidator.Validate(item, _settings);
+            CommandResult r = CheckAdd(item);
             if (r.Accepted)
             {
-                RefusalReason reason = _schedule.Add(NewEntry(item.Clone(), now));
-                r = reason == RefusalReason.None ? CommandResult.Ok : CommandResult.Refuse(reason, "id");
+                _schedule.Add(NewEntry(item.Clone(), now));
             }
 
             return Conclude(r, r.Accepted, now);
+        }
+
+        /// <summary>Whether <see cref="AddItem"/> would accept the item (changes nothing).</summary>
+        public CommandResult CheckAdd(ScheduleItem item)
+        {
+            CommandResult r = ScheduleValidator.Validate(item, _settings);
+            ScheduleEntry existing;
+            if (r.Accepted && _schedule.TryGet(item.Id, out existing))
+            {
+                r = CommandResult.Refuse(RefusalReason.DuplicateId, "id");
+            }
+
+            if (r.Accepted && _schedule.Count == _schedule.Capacity)
+            {
+                r = CommandResult.Refuse(RefusalReason.ScheduleFull, "id");
+            }
+
+            return r;
+        }
+
+        /// <summary>Whether <see cref="ReplaceItem"/> would accept the item (changes nothing).</summary>
+        public CommandResult CheckReplace(ScheduleItem item)
+        {
+            CommandResult r = ScheduleValidator.Validate(item, _settings);
+            ScheduleEntry old;
+            return r.Accepted && !_schedule.TryGet(item.Id, out old) ? CommandResult.Refuse(RefusalReason.UnknownId, "id") : r;
+        }
+
+        /// <summary>Whether <see cref="RemoveItem"/> would accept the id (changes nothing).</summary>
+        public CommandResult CheckRemove(string id)
+        {
+            ScheduleEntry old;
+            return _schedule.TryGet(id, out old) ? CommandResult.Ok : CommandResult.Refuse(RefusalReason.UnknownId, "id");
         }
 
         /// <summary>Replaces the item with the same id; its open occurrence, if any, ends as removed.</summary>
@@ -34,13 +66,7 @@ namespace CommuneRadio.Core.Station
         {
             _effects.Clear();
             Observe(now);
-            CommandResult r = ScheduleValidator.Validate(item, _settings);
-            ScheduleEntry old;
-            if (r.Accepted && !_schedule.TryGet(item.Id, out old))
-            {
-                r = CommandResult.Refuse(RefusalReason.UnknownId, "id");
-            }
-
+            CommandResult r = CheckReplace(item);
             if (r.Accepted)
             {
                 // End the open occurrence first so its watermark is settled and carried to the new entry.
@@ -56,8 +82,7 @@ namespace CommuneRadio.Core.Station
         {
             _effects.Clear();
             Observe(now);
-            ScheduleEntry old;
-            CommandResult r = _schedule.TryGet(id, out old) ? CommandResult.Ok : CommandResult.Refuse(RefusalReason.UnknownId, "id");
+            CommandResult r = CheckRemove(id);
             if (r.Accepted)
             {
                 EndScheduledOccurrence(id, now);
@@ -250,7 +275,8 @@ namespace CommuneRadio.Core.Station
             return _table.IsFull ? CommandResult.Refuse(RefusalReason.Busy, null) : CommandResult.Ok;
         }
 
-        private CommandResult CheckSync(ScheduleItem[] items)
+        /// <summary>Whether <see cref="SyncSchedule"/> would accept the items (changes nothing).</summary>
+        public CommandResult CheckSync(ScheduleItem[] items)
         {
             if (items == null || items.Length > _schedule.Capacity)
             {

@@ -101,6 +101,29 @@ namespace CommuneRadio.Core.Station
             get { return _onAir; }
         }
 
+        /// <summary>
+        /// Sticky: the schedule or its watermarks changed since the store last took them, whichever call made
+        /// the change (Effects are per call; this survives until <see cref="TakeDirty"/>).
+        /// </summary>
+        public bool ScheduleDirty { get; private set; }
+
+        /// <summary>Sticky: proof-of-play events were added since the store last took them.</summary>
+        public bool EventsDirty { get; private set; }
+
+        /// <summary>Clears the sticky flags (the store has noted them).</summary>
+        public void TakeDirty()
+        {
+            ScheduleDirty = false;
+            EventsDirty = false;
+        }
+
+        /// <summary>Sequence number of the last proof-of-play event (persisted so numbers never repeat).</summary>
+        public long EventSequence
+        {
+            get { return _eventSequence; }
+            set { _eventSequence = value; }
+        }
+
         /// <summary>Raised faults.</summary>
         public FaultFlags Faults
         {
@@ -170,6 +193,15 @@ namespace CommuneRadio.Core.Station
             return _effects;
         }
 
+        /// <summary>
+        /// Raises or clears a platform fault without running the station (e.g. a storage write failed while
+        /// the effects of the current call are still being applied); it is reported at the next call.
+        /// </summary>
+        public void MarkFault(FaultFlags fault, bool raised)
+        {
+            _faults.SetDirect(fault, raised);
+        }
+
         /// <summary>Marks one relay output faulty (or repaired); the rest keep working.</summary>
         public Effects ReportRelayFault(RelayRole role, int index, bool faulty, Instant now)
         {
@@ -237,6 +269,8 @@ namespace CommuneRadio.Core.Station
             _relays.Step(now.MonotonicMs, _effects.Writes);
             AnnounceStart(now);
             EvaluateHealth(now);
+            ScheduleDirty |= _effects.ScheduleChanged;
+            EventsDirty |= _effects.NewEvents > 0;
         }
     }
 }

@@ -1,0 +1,119 @@
+using System.Text;
+using CommuneRadio.Core.Persistence;
+using CommuneRadio.Tests.Core.Support;
+using nanoFramework.TestFramework;
+
+namespace CommuneRadio.Tests.Core.Persistence
+{
+    [TestClass]
+    public class RecordStoreTests
+    {
+        private static byte[] Text(string s)
+        {
+            return Encoding.UTF8.GetBytes(s);
+        }
+
+        private static string Load(RecordStore store)
+        {
+            int offset;
+            int length;
+            long sequence;
+            byte[] data = store.Load("schedule", 1, out offset, out length, out sequence);
+            return data == null ? null : new string(Encoding.UTF8.GetChars(data, offset, length));
+        }
+
+        private static RecordStore TwoVersions(MemoryStorage storage)
+        {
+            RecordStore store = new RecordStore(storage);
+            Assert.IsTrue(store.Save("schedule", 1, 1, Text("version one"), 11));
+            Assert.IsTrue(store.Save("schedule", 1, 2, Text("version two!"), 12));
+            return store;
+        }
+
+        [TestMethod]
+        public void Load_TwoSaves_ReturnsNewest()
+        {
+            MemoryStorage storage = new MemoryStorage();
+            Assert.AreEqual("version two!", Load(TwoVersions(storage)));
+            Assert.IsNotNull(storage.Read("schedule.a"));
+            Assert.IsNotNull(storage.Read("schedule.b"));
+        }
+
+        [TestMethod]
+        public void Load_Nothing_ReturnsNull()
+        {
+            Assert.IsNull(Load(new RecordStore(new MemoryStorage())));
+        }
+
+        [TestMethod]
+        public void Save_TornAtEveryOffset_LoadKeepsPreviousGoodCopy()
+        {
+            byte[] third = Text("version three, a little longer");
+            int frame = 16 + third.Length + 4;
+            for (int at = 0; at < frame; at++)
+            {
+                MemoryStorage storage = new MemoryStorage();
+                RecordStore store = TwoVersions(storage);
+                storage.TearNextWriteAt = at;
+                Assert.IsFalse(store.Save("schedule", 1, 3, third, third.Length));
+                Assert.AreEqual("version two!", Load(new RecordStore(storage)), "torn at byte " + at);
+            }
+        }
+
+        [TestMethod]
+        public void Load_EveryByteOfNewestCorrupted_FallsBackToPrevious()
+        {
+            MemoryStorage clean = new MemoryStorage();
+            TwoVersions(clean);
+            byte[] newest = clean.Read("schedule.a");
+            for (int at = 0; at < newest.Length; at++)
+            {
+                MemoryStorage storage = new MemoryStorage();
+                TwoVersions(storage);
+                byte[] bad = storage.Read("schedule.a");
+                bad[at] ^= 0x5A;
+                storage.Put("schedule.a", bad);
+                string loaded = Load(new RecordStore(storage));
+                Assert.AreEqual("version one", loaded, "corrupted byte " + at);
+            }
+        }
+
+        [TestMethod]
+        public void Load_BothSlotsCorrupt_ReturnsNull()
+        {
+            MemoryStorage storage = new MemoryStorage();
+            TwoVersions(storage);
+            storage.Put("schedule.a", Text("garbage"));
+            storage.Put("schedule.b", new byte[0]);
+            Assert.IsNull(Load(new RecordStore(storage)));
+        }
+
+        [TestMethod]
+        public void Load_OtherFormatVersion_IsNotRead()
+        {
+            MemoryStorage storage = new MemoryStorage();
+            TwoVersions(storage);
+            int offset;
+            int length;
+            long sequence;
+            Assert.IsNull(new RecordStore(storage).Load("schedule", 2, out offset, out length, out sequence));
+        }
+
+        [TestMethod]
+        public void Save_StorageFull_FailsAndPreviousStays()
+        {
+            MemoryStorage storage = new MemoryStorage();
+            RecordStore store = TwoVersions(storage);
+            storage.CapacityBytes = storage.UsedBytes();
+            Assert.IsFalse(store.Save("schedule", 1, 3, Text("a much longer third version"), 27));
+            Assert.AreEqual("version two!", Load(store));
+        }
+
+        [TestMethod]
+        public void Crc32_KnownVector()
+        {
+            byte[] b = Text("123456789");
+            Assert.AreEqual(0xCBF43926u, Crc32.Compute(b, 0, b.Length));
+        }
+    }
+}
