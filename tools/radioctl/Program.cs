@@ -1,5 +1,9 @@
+using System;
 using System.CommandLine;
+using System.Threading.Tasks;
+using CommuneRadio.Cli.Broker;
 using CommuneRadio.Cli.Demo;
+using CommuneRadio.Cli.Simulate;
 
 namespace CommuneRadio.Cli;
 
@@ -7,10 +11,16 @@ namespace CommuneRadio.Cli;
 public static class Program
 {
     /// <summary>Runs radioctl.</summary>
-    public static int Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
         RootCommand root = new("radioctl — schedule, broadcast to and watch CommuneRadio stations");
         root.Subcommands.Add(DemoCommand.Create());
-        return root.Parse(args).Invoke();
+        root.Subcommands.Add(BrokerCommand.Create());
+        root.Subcommands.Add(SimulateCommand.Create());
+
+        // Ctrl+C cancels the command's token; a clean shutdown of thousands of stations (offline state, then
+        // DISCONNECT each) needs longer than the library's default 2 s before it gives up waiting.
+        var invocation = new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) };
+        return await root.Parse(args).InvokeAsync(invocation).ConfigureAwait(false);
     }
 }

@@ -1,0 +1,119 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using CommuneRadio.Cli.Broker;
+using CommuneRadio.Host.Fleet;
+using CommuneRadio.Host.Stations;
+using CommuneRadio.Mqtt;
+using CommuneRadio.Mqtt.Broker;
+
+namespace CommuneRadio.Cli.Simulate;
+
+/// <summary>
+/// <c>radioctl simulate --stations N [--broker URL] [--fleet FILE]</c>: runs N stations in this process, each
+/// with its own MQTT connection, ticked by one loop. Without --broker a local Mosquitto is started and stopped
+/// on exit. Ctrl+C (or --duration) is a clean shutdown: every station publishes its retained offline state and
+/// disconnects, so the broker discards the wills.
+/// </summary>
+public static class SimulateCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create()
+    {
+        Option<int?> stations = new("--stations") { Description = "Number of stations (default 20; with --fleet: the first N of the file)" };
+        Option<string?> broker = new("--broker") { Description = "Broker URL, mqtt://host:port or mqtts://host:port (default: start a local Mosquitto)" };
+        Option<FileInfo?> fleetFile = new("--fleet") { Description = "Fleet file (default: generate one, saved into the data directory)" };
+        Option<FileInfo?> ca = new("--ca") { Description = "CA certificate (PEM) to trust for mqtts, e.g. the ca.pem of radioctl broker --secure" };
+        Option<FileInfo?> credentials = new("--credentials") { Description = "credentials.json of radioctl broker --secure (user = station id)" };
+        Option<DirectoryInfo?> data = new("--data") { Description = "Directory for per-station storage and the generated fleet (default: a temporary directory)" };
+        Option<double> duration = new("--duration") { Description = "Stop after this many seconds (default 0 = until Ctrl+C)" };
+        Command command = new("simulate", "Run many simulated stations against a broker, with a live view");
+        foreach (Option option in new Option[] { stations, broker, fleetFile, ca, credentials, data, duration })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction((parse, ct) => RunAsync(
+            parse.GetValue(stations), parse.GetValue(broker), parse.GetValue(fleetFile), parse.GetValue(ca), parse.GetValue(credentials),
+            parse.GetValue(data), parse.GetValue(duration), ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(int? count, string? brokerUrl, FileInfo? fleetFile, FileInfo? ca, FileInfo? credentials, DirectoryInfo? data, double duration, CancellationToken ct)
+    {
+        string directory = data?.FullName ?? Directory.CreateTempSubdirectory("radioctl-simulate-").FullName;
+        FleetFile fleet;
+        StationConnections connections;
+        try
+        {
+            fleet = fleetFile is not null ? FleetFile.Load(fleetFile.FullName) : FleetGenerator.Generate(count ?? 20);
+            if (fleetFile is null)
+            {
+                string path = Path.Combine(directory, "fleet.json");
+                fleet.Save(path);
+                Console.WriteLine($"fleet: {fleet.Stations.Count} stations, {fleet.Issuers.Count} issuers, saved to {path}");
+            }
+
+            connections = brokerUrl is null ? null! : new StationConnections(BrokerAddress.Parse(brokerUrl), ca, credentials);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or FormatException or IOException or System.Security.Cryptography.CryptographicException)
+        {
+            Console.Error.WriteLine("radioctl simulate: " + ex.Message);
+            return 1;
+        }
+
+        MosquittoBroker? local = null;
+        try
+        {
+            if (brokerUrl is null)
+            {
+                local = await LocalBroker.StartPlainAsync(null, null, ct).ConfigureAwait(false);
+                connections = new StationConnections(new BrokerAddress(local.Host, local.Port, false), null, null);
+            }
+
+            return await RunFleetAsync(fleet, connections, count, Path.Combine(directory, "stations"), duration, local is not null, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (LocalBroker.IsMissing(ex))
+        {
+            Console.Error.WriteLine(LocalBroker.MissingMosquitto);
+            return 2;
+        }
+        finally
+        {
+            local?.Dispose();
+        }
+    }
+
+    private static async Task<int> RunFleetAsync(FleetFile fleet, StationConnections connections, int? count, string storage, double duration, bool localBroker, CancellationToken ct)
+    {
+        await using var simulated = new SimulatedFleet(fleet, connections.For, dataDirectory: storage, count: count);
+        try
+        {
+            await simulated.StartAsync(cancellationToken: ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is MqttException or System.Net.Sockets.SocketException or TimeoutException or System.Security.Authentication.AuthenticationException)
+        {
+            Console.Error.WriteLine($"radioctl simulate: cannot connect to {connections.Address}: {ex.Message}");
+            return 1;
+        }
+        catch (OperationCanceledException)
+        {
+            return 0;
+        }
+
+        string title = $"CommuneRadio simulator — {simulated.Stations.Count} stations on {connections.Address}{(localBroker ? " (local Mosquitto)" : string.Empty)} — Ctrl+C stops cleanly";
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        if (duration > 0)
+        {
+            stop.CancelAfter(TimeSpan.FromSeconds(duration));
+        }
+
+        await FleetView.RunAsync(simulated, title, stop.Token).ConfigureAwait(false);
+        Console.WriteLine($"simulate: stopping {simulated.Stations.Count} stations (offline state, then disconnect)…");
+        await simulated.StopAsync().ConfigureAwait(false);
+        Console.WriteLine($"simulate: stopped; scheduler ticks {simulated.Scheduler.Ticks}, tick errors {simulated.Scheduler.Errors}");
+        return simulated.Scheduler.Errors == 0 ? 0 : 1;
+    }
+}
