@@ -135,6 +135,30 @@ namespace CommuneRadio.Tests.Core.Persistence
         }
 
         [TestMethod]
+        [DataRow(0)]
+        [DataRow(1)]
+        public void MissRecorded_NextWriteTornByPowerCut_MissStillReported(int writesBeforeTear)
+        {
+            MemoryStorage flash = new MemoryStorage();
+            EndpointHarness h = EndpointHarness.Persistent(flash, At(5, 0), true);
+            h.Send(h.Commune("schedule.add", Morning));
+            h.Station.RunUntil(0, 5, 10, 0);
+
+            // Off over the slot; at the next boot the miss is found, and power fails during the writes after it.
+            EndpointHarness after = EndpointHarness.Persistent(flash, At(7, 0), false);
+            after.Endpoint.Connected = false;
+            flash.TearNextWriteAt = 5;
+            flash.WritesBeforeTear = writesBeforeTear;
+            after.Station.Sync();
+            after.Station.Run(1000);
+            Assert.IsTrue(flash.Torn);
+
+            EndpointHarness third = EndpointHarness.Persistent(flash, At(7, 5), true);
+            third.Station.Run(1000);
+            Assert.Contains("missed morning powered-off", StationHarness.Lines(third.Station.EventLog));
+        }
+
+        [TestMethod]
         public void UndeliveredEvents_SurviveReboot_DeliveredInOrder()
         {
             MemoryStorage flash = new MemoryStorage();

@@ -23,7 +23,10 @@ namespace CommuneRadio.Tests.Core.Support
         /// </summary>
         public int TearNextWriteAt = -1;
 
-        /// <summary>Set when a write was torn (the caller should now cut the power).</summary>
+        /// <summary>Writes to let through before <see cref="TearNextWriteAt"/> applies.</summary>
+        public int WritesBeforeTear;
+
+        /// <summary>Set when a write was torn; every later write fails until the test clears it (the power is off).</summary>
         public bool Torn;
 
         /// <summary>Writes attempted.</summary>
@@ -45,7 +48,17 @@ namespace CommuneRadio.Tests.Core.Support
         public bool Write(string name, byte[] data, int count)
         {
             WriteAttempts++;
-            if (TearNextWriteAt >= 0)
+            if (Torn)
+            {
+                // The power failed during the torn write: nothing after it reaches the flash.
+                return false;
+            }
+
+            if (TearNextWriteAt >= 0 && WritesBeforeTear > 0)
+            {
+                WritesBeforeTear--;
+            }
+            else if (TearNextWriteAt >= 0)
             {
                 int keep = TearNextWriteAt < count ? TearNextWriteAt : count;
                 byte[] partial = new byte[keep];

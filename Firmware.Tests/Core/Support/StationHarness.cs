@@ -23,6 +23,9 @@ namespace CommuneRadio.Tests.Core.Support
 
         public StationCore Core;
 
+        /// <summary>Main-loop period used by <see cref="Run"/> (ms).</summary>
+        public int Step = TickMs;
+
         /// <summary>When set, time and collection go through the endpoint (persistence, outbox), as on a device.</summary>
         public CommuneRadio.Core.Protocol.StationEndpoint Endpoint;
 
@@ -39,6 +42,9 @@ namespace CommuneRadio.Tests.Core.Support
 
         /// <summary>Every event as "Ddd HH:MM:SS kind id reason".</summary>
         public ArrayList EventLog = new ArrayList();
+
+        /// <summary>Delivered events as "kind|programme|occurrence|reason" (endpoint stations only).</summary>
+        public ArrayList EventRecords = new ArrayList();
 
         /// <summary>Violations of the safety invariants seen after any call.</summary>
         public ArrayList Violations = new ArrayList();
@@ -109,7 +115,7 @@ namespace CommuneRadio.Tests.Core.Support
             long end = Mono + ms;
             while (Mono < end)
             {
-                long step = end - Mono < TickMs ? end - Mono : TickMs;
+                long step = end - Mono < Step ? end - Mono : Step;
                 Mono += step;
                 Utc += step;
                 if (Endpoint != null)
@@ -220,6 +226,7 @@ namespace CommuneRadio.Tests.Core.Support
                 else if (m.Topic.EndsWith("/event"))
                 {
                     EventLog.Add(Stamp(Field(text, "at")).Substring(0, 12) + " " + Text(text, "kind") + " " + Text(text, "programme") + " " + Text(text, "reason"));
+                    EventRecords.Add(Text(text, "kind") + "|" + Text(text, "programme") + "|" + Field(text, "occurrence") + "|" + Text(text, "reason"));
                 }
             }
         }

@@ -69,6 +69,12 @@ namespace CommuneRadio.Core.Health
         /// <summary>Proof-of-play events dropped since boot.</summary>
         public long EventsDropped;
 
+        /// <summary>Boots counted by the station's storage, this one included (0 = not persisted).</summary>
+        public int Boots;
+
+        /// <summary>Why the previous run ended ("first-boot", "power-or-crash", "watchdog", …), or null.</summary>
+        public string PreviousReset;
+
         /// <summary>Free memory as the platform reports it, bytes (-1 = unknown).</summary>
         public long FreeMemoryBytes = -1;
     }

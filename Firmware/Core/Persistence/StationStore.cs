@@ -209,13 +209,20 @@ namespace CommuneRadio.Core.Persistence
         /// </summary>
         public bool SaveDue(StationCore core, Keyring keys, Instant now)
         {
+            // Order matters when the power fails mid-write: events go first, then the schedule watermarks.
+            // A miss recorded but not yet settled is re-detected after the reboot (a duplicate record at
+            // worst); a settled occurrence whose miss record was torn away would be lost silently.
             bool ok = true;
-            if (_keysDirty && Spend(1, now.MonotonicMs))
+            if (_eventsDirty && Spend(2, now.MonotonicMs))
             {
-                ok &= TrySaveKeys(keys, null, null, now);
+                _writer.Reset();
+                EventCodec.Encode(core.Events, core.EventSequence, _writer);
+                bool saved = Commit(2, EventsName, EventCodec.Format);
+                _eventsDirty = !saved;
+                ok &= saved;
             }
 
-            if (_scheduleDirty && Spend(0, now.MonotonicMs))
+            if (_scheduleDirty && !_eventsDirty && Spend(0, now.MonotonicMs))
             {
                 Schedule s = core.Schedule;
                 ScheduleEntry[] entries = new ScheduleEntry[s.Count];
@@ -229,13 +236,9 @@ namespace CommuneRadio.Core.Persistence
                 ok &= saved;
             }
 
-            if (_eventsDirty && Spend(2, now.MonotonicMs))
+            if (_keysDirty && Spend(1, now.MonotonicMs))
             {
-                _writer.Reset();
-                EventCodec.Encode(core.Events, core.EventSequence, _writer);
-                bool saved = Commit(2, EventsName, EventCodec.Format);
-                _eventsDirty = !saved;
-                ok &= saved;
+                ok &= TrySaveKeys(keys, null, null, now);
             }
 
             return ok;

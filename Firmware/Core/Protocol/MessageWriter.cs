@@ -137,6 +137,16 @@ namespace CommuneRadio.Core.Protocol
             w.WriteNumber("events_pending", s.EventsPending);
             w.WriteNumber("events_dropped", s.EventsDropped);
             w.WriteEndObject();
+            w.WriteNumber("boots", s.Boots);
+            if (s.PreviousReset == null)
+            {
+                w.WriteNull("previous_reset");
+            }
+            else
+            {
+                w.WriteString("previous_reset", s.PreviousReset);
+            }
+
             w.WriteNumber("free_bytes", s.FreeMemoryBytes);
             return End();
         }

@@ -149,7 +149,14 @@ namespace CommuneRadio.Core.Protocol
 
             if (Core.Effects.HealthDue || _statusRequested)
             {
-                Outbox.Enqueue(new OutgoingMessage(Topics.Health, _writer.Health(Core.Snapshot(now)), 0, false));
+                CommuneRadio.Core.Health.HealthSnapshot snapshot = Core.Snapshot(now);
+                if (Store != null)
+                {
+                    snapshot.Boots = Store.BootCount;
+                    snapshot.PreviousReset = Store.PreviousResetReason;
+                }
+
+                Outbox.Enqueue(new OutgoingMessage(Topics.Health, _writer.Health(snapshot), 0, false));
             }
 
             if (_statusRequested)
