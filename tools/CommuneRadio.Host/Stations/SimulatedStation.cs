@@ -19,8 +19,8 @@ namespace CommuneRadio.Host.Stations;
 /// loop; it holds no decision logic.
 /// <list type="bullet">
 /// <item>Connect: client id = station id, clean session off, last will = the endpoint's offline state,
-/// retained, QoS 1 on the state topic; subscribe to <c>Topics.Subscriptions</c> at QoS 1; publish the
-/// retained online state after every (re)connect, then what waited in the outbox. Reconnects are counted.</item>
+/// retained, QoS 1 on the state topic; publish the retained online state after every (re)connect, then what
+/// waited in the outbox; subscribe to <c>Topics.Subscriptions</c> at QoS 1 (the client restores them on reconnect). Reconnects are counted.</item>
 /// <item>Every Core call (message, tick) runs under the station's lock; its relay writes go to the board
 /// with the wall-clock time and its outbox is handed to the client (QoS and retain per message) without
 /// waiting for acknowledgements. While disconnected, messages wait in the endpoint's bounded outbox.</item>
@@ -88,7 +88,7 @@ public sealed class SimulatedStation : IAsyncDisposable
     /// <summary>Publishes that failed (QoS 0 while disconnected, QoS 1 given up at shutdown).</summary>
     public long PublishFailures => Interlocked.Read(ref _publishFailures);
 
-    /// <summary>Boots the Core (all relays off), marks the clock synced, connects, subscribes and announces itself online.</summary>
+    /// <summary>Boots the Core (all relays off), marks the clock synced, connects, announces itself online and subscribes.</summary>
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         lock (_gate)
@@ -100,6 +100,16 @@ public sealed class SimulatedStation : IAsyncDisposable
 
         MqttClientOptions options = ConnectOptions();
         await _client.ConnectAsync(options, cancellationToken).ConfigureAwait(false);
+
+        // Ready before subscribing: retained messages arrive with the SUBACK and must be answered (refused as
+        // "retained"), not dropped.
+        lock (_gate)
+        {
+            _started = true;
+            Publish(Endpoint.OnlineState());
+            Flush();
+        }
+
         var filters = new MqttTopicSubscription[Endpoint.Topics.Subscriptions.Length];
         for (int i = 0; i < filters.Length; i++)
         {
@@ -107,12 +117,6 @@ public sealed class SimulatedStation : IAsyncDisposable
         }
 
         await _client.SubscribeAsync(filters, cancellationToken).ConfigureAwait(false);
-        lock (_gate)
-        {
-            _started = true;
-            Publish(Endpoint.OnlineState());
-            Flush();
-        }
     }
 
     /// <summary>Time passed: runs the Core (called by <see cref="StationScheduler"/> every 250 ms).</summary>
