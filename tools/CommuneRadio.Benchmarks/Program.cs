@@ -1,0 +1,30 @@
+using System.Collections.Generic;
+using BenchmarkDotNet.Running;
+
+namespace CommuneRadio.Benchmarks
+{
+    /// <summary>
+    /// Entry point: BenchmarkDotNet's switcher over every benchmark class in this assembly.
+    /// <c>--quick</c> is shorthand for <c>--job short</c>; without <c>--filter</c> every benchmark runs.
+    /// </summary>
+    public static class Program
+    {
+        public static void Main(string[] args)
+        {
+            List<string> list = new List<string>(args);
+            if (list.Remove("--quick"))
+            {
+                list.Add("--job");
+                list.Add("short");
+            }
+
+            if (!list.Contains("--filter") && !list.Contains("-f") && !list.Contains("--list"))
+            {
+                list.Add("--filter");
+                list.Add("*");
+            }
+
+            BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(list.ToArray());
+        }
+    }
+}
