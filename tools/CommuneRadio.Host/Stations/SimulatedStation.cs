@@ -18,6 +18,8 @@ namespace CommuneRadio.Host.Stations;
 /// a <see cref="SimulatedRelayBoard"/> and its own MQTT connection. The host counterpart of the device's main
 /// loop; it holds no decision logic.
 /// <list type="bullet">
+/// <item>Boot (constructor): <c>StationBoot.Start</c> restores the schedule, keys and undelivered events from
+/// <see cref="SimulatedStationOptions.Storage"/> (the endpoint then persists every change itself) and drives every relay off.</item>
 /// <item>Connect: client id = station id, clean session off, last will = the endpoint's offline state,
 /// retained, QoS 1 on the state topic; publish the retained online state after every (re)connect, then what
 /// waited in the outbox; subscribe to <c>Topics.Subscriptions</c> at QoS 1 (the client restores them on reconnect). Reconnects are counted.</item>
@@ -47,9 +49,13 @@ public sealed class SimulatedStation : IAsyncDisposable
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _clock = options.Clock;
-        Core = new StationCore(options.Station);
-        Endpoint = new StationEndpoint(Core, options.Protocol, options.Keys);
+
+        // The device's boot sequence: restore schedule, keys, events and configuration from storage, relays all off.
+        Instant now = _clock.Now;
+        Endpoint = StationBoot.Start(options.Station, options.Protocol, options.Keys, options.Storage, now, BootReport);
+        Core = Endpoint.Core;
         Board = new SimulatedRelayBoard(options.Station.Relays) { TimelineLimit = options.TimelineLimit };
+        Board.Apply(Core.Effects, now.UtcMs);
         _client = options.ClientFactory();
         _client.MessageReceived += OnMessageReceived;
         _client.ConnectionStateChanged += OnConnectionStateChanged;
@@ -63,6 +69,9 @@ public sealed class SimulatedStation : IAsyncDisposable
 
     /// <summary>The protocol endpoint.</summary>
     public StationEndpoint Endpoint { get; }
+
+    /// <summary>What the boot restored from storage (schedule, keys, events; boot count).</summary>
+    public BootReport BootReport { get; } = new();
 
     /// <summary>The simulated relay board and its timeline.</summary>
     public SimulatedRelayBoard Board { get; }
@@ -88,13 +97,12 @@ public sealed class SimulatedStation : IAsyncDisposable
     /// <summary>Publishes that failed (QoS 0 while disconnected, QoS 1 given up at shutdown).</summary>
     public long PublishFailures => Interlocked.Read(ref _publishFailures);
 
-    /// <summary>Boots the Core (all relays off), marks the clock synced, connects, announces itself online and subscribes.</summary>
+    /// <summary>Marks the clock synced (the Core was booted from storage by the constructor), connects, announces itself online and subscribes.</summary>
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
             Instant now = _clock.Now;
-            Board.Apply(Core.Boot(now), now.UtcMs);
             Board.Apply(Core.ClockSynced(now), now.UtcMs);
         }
 

@@ -38,7 +38,7 @@ public sealed class SimulatedStationOptions
     /// <summary>Clock driving the Core (default: <see cref="SystemClock.Shared"/>).</summary>
     public IStationClock Clock { get; set; } = SystemClock.Shared;
 
-    /// <summary>The station's file store (default: in memory). Held for the Core's persistence.</summary>
+    /// <summary>The station's store (default: in memory): restored at boot, written by the endpoint on every change.</summary>
     public IStorage Storage { get; set; } = new MemoryStorage();
 
     /// <summary>Makes the MQTT client (default: <c>CommuneRadio.Mqtt.Client.MqttClient</c>).</summary>
