@@ -33,7 +33,7 @@ namespace CommuneRadio.Host.Stations;
 /// the broker publishes the will.</item>
 /// </list>
 /// </summary>
-public sealed class SimulatedStation : IAsyncDisposable
+public sealed partial class SimulatedStation : IAsyncDisposable
 {
     private readonly object _gate = new();
     private readonly SimulatedStationOptions _options;
@@ -143,21 +143,6 @@ public sealed class SimulatedStation : IAsyncDisposable
         }
     }
 
-    /// <summary>A consistent copy of what a display shows.</summary>
-    public StationView View()
-    {
-        lock (_gate)
-        {
-            Instant now = _clock.Now;
-            var s = Core.Snapshot(now);
-            return new StationView(
-                Id, _client.IsConnected && !_stopped, s.OnAirId, s.OnAirId is null ? null : ClassName(s.OnAirClass),
-                Board.AmplifierMask, Board.LinesMask, Board.Source, FaultText(s.Faults),
-                s.Clock == ClockState.Synced ? "synced" : s.Clock == ClockState.Stale ? "stale" : "unsynced",
-                s.Accepted, s.Refused, s.Reconnects);
-        }
-    }
-
     /// <summary>
     /// Clean shutdown: stops the Core, publishes the retained <c>{"online":false}</c> state (waiting up to
     /// <paramref name="timeout"/> for the broker's acknowledgement), then disconnects; the broker discards the will.
@@ -212,149 +197,5 @@ public sealed class SimulatedStation : IAsyncDisposable
             _stopped = true;
             return true;
         }
-    }
-
-    private MqttClientOptions ConnectOptions()
-    {
-        MqttClientOptions b = _options.Broker;
-        return new MqttClientOptions
-        {
-            Host = b.Host,
-            Port = b.Port,
-            ClientId = Id,
-            Username = b.Username,
-            Password = b.Password,
-            KeepAlive = TimeSpan.FromSeconds(15),
-
-            // The broker keeps the session of a station that drops out, so commands sent meanwhile still arrive
-            // (expired ones are refused by the endpoint, replays by the counters).
-            CleanSession = false,
-            Will = new MqttLastWill(Endpoint.Topics.State, Endpoint.WillPayload(), MqttQualityOfService.AtLeastOnce, retain: true),
-            Tls = b.Tls,
-            Reconnect = b.Reconnect,
-            ConnectTimeout = b.ConnectTimeout,
-            AckTimeout = b.AckTimeout,
-            PublishRetryInterval = b.PublishRetryInterval,
-            TimeProvider = b.TimeProvider,
-        };
-    }
-
-    // Runs on the client's receive loop: only the hand-over to the endpoint, under the station's lock.
-    private void OnMessageReceived(object? sender, MqttMessageReceivedEventArgs e)
-    {
-        lock (_gate)
-        {
-            if (!_started || _stopped)
-            {
-                return;
-            }
-
-            Instant now = _clock.Now;
-            Endpoint.HandleMessage(e.Message.Topic, e.Message.Payload, e.Message.Retain, now);
-            Apply(now);
-        }
-    }
-
-    private void OnConnectionStateChanged(object? sender, MqttConnectionStateChangedEventArgs e)
-    {
-        if (e.State != MqttConnectionState.Connected)
-        {
-            return;
-        }
-
-        // The first connection is announced by StartAsync after subscribing; later ones are reconnects.
-        if (Interlocked.Increment(ref _connections) == 1)
-        {
-            return;
-        }
-
-        lock (_gate)
-        {
-            if (!_started || _stopped)
-            {
-                return;
-            }
-
-            Core.CountReconnect();
-            Publish(Endpoint.OnlineState());
-            Flush();
-        }
-    }
-
-    // Called under the lock after every Core call: relays first, then persistence, then publishing (Effects order).
-    private void Apply(Instant now)
-    {
-        Board.Apply(Core.Effects, now.UtcMs);
-        if (Endpoint.ClockSetRequestUtcMs != 0)
-        {
-            // The host clock is already synced by the operating system: nothing to set.
-            Endpoint.ClockSetRequestUtcMs = 0;
-        }
-
-        Flush();
-    }
-
-    private void Flush()
-    {
-        if (!_client.IsConnected)
-        {
-            return;
-        }
-
-        OutgoingMessage? m;
-        while ((m = Endpoint.Outbox.Dequeue()) is not null)
-        {
-            Publish(m);
-        }
-    }
-
-    // Started in order under the lock and never awaited here: waiting for a PUBACK on the receive loop would deadlock.
-    private void Publish(OutgoingMessage m)
-    {
-        Task task;
-        try
-        {
-            task = _client.PublishAsync(m.Topic, m.Payload, m.Qos == 1 ? MqttQualityOfService.AtLeastOnce : MqttQualityOfService.AtMostOnce, m.Retain);
-        }
-        catch (MqttException)
-        {
-            Interlocked.Increment(ref _publishFailures);
-            return;
-        }
-
-        if (!task.IsCompletedSuccessfully)
-        {
-            task.ContinueWith(
-                t =>
-                {
-                    _ = t.Exception;
-                    Interlocked.Increment(ref _publishFailures);
-                },
-                CancellationToken.None,
-                TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
-                TaskScheduler.Default);
-        }
-    }
-
-    private static string ClassName(BroadcastClass c) =>
-        c == BroadcastClass.Emergency ? "emergency" : c == BroadcastClass.Priority ? "priority" : "normal";
-
-    private static string FaultText(FaultFlags faults)
-    {
-        if (faults == 0)
-        {
-            return string.Empty;
-        }
-
-        var names = new System.Collections.Generic.List<string>();
-        foreach (FaultFlags f in FaultNames.All)
-        {
-            if ((faults & f) != 0)
-            {
-                names.Add(FaultNames.Of(f));
-            }
-        }
-
-        return string.Join(",", names);
     }
 }
