@@ -64,13 +64,13 @@ namespace CommuneRadio.Core.Protocol
                     return JsonMembers.Unknown(r, "args.");
                 }
 
-                string field = "args." + names[which];
                 if (duplicate)
                 {
-                    return CommandResult.Refuse(RefusalReason.DuplicateField, field);
+                    return CommandResult.Refuse(RefusalReason.DuplicateField, "args." + names[which]);
                 }
 
-                CommandResult one = ReadMember(r, env.Kind, which, args, field);
+                // The field path is only built for a refusal: an accepted command allocates no path strings.
+                CommandResult one = ReadMember(r, env.Kind, which, args, names[which]);
                 if (!one.Accepted)
                 {
                     return one;
@@ -94,7 +94,7 @@ namespace CommuneRadio.Core.Protocol
             return CommandResult.Ok;
         }
 
-        private CommandResult ReadMember(JsonReader r, CommandKind kind, int which, CommandArgs a, string field)
+        private CommandResult ReadMember(JsonReader r, CommandKind kind, int which, CommandArgs a, string name)
         {
             bool ok;
             switch (kind)
@@ -116,7 +116,7 @@ namespace CommuneRadio.Core.Protocol
                     return ReadItems(r, a);
                 case CommandKind.Play:
                 case CommandKind.EmergencyStart:
-                    return ReadProgramme(r, kind, which, a, field);
+                    return ReadProgramme(r, kind, which, a, name);
                 case CommandKind.Stop:
                     ok = JsonMembers.ReadToken(r, ScheduleItem.MaxIdLength, out a.TargetId);
                     break;
@@ -137,10 +137,10 @@ namespace CommuneRadio.Core.Protocol
                     break;
             }
 
-            return ok ? CommandResult.Ok : CommandResult.Refuse(r.Error != JsonError.None ? RefusalReason.Malformed : RefusalReason.InvalidField, field);
+            return ok ? CommandResult.Ok : CommandResult.Refuse(r.Error != JsonError.None ? RefusalReason.Malformed : RefusalReason.InvalidField, "args." + name);
         }
 
-        private static CommandResult ReadProgramme(JsonReader r, CommandKind kind, int which, CommandArgs a, string field)
+        private static CommandResult ReadProgramme(JsonReader r, CommandKind kind, int which, CommandArgs a, string name)
         {
             RefusalReason reason = RefusalReason.None;
             switch (which)
@@ -160,7 +160,7 @@ namespace CommuneRadio.Core.Protocol
                     break;
             }
 
-            return reason == RefusalReason.None ? CommandResult.Ok : CommandResult.Refuse(r.Error != JsonError.None ? RefusalReason.Malformed : reason, field);
+            return reason == RefusalReason.None ? CommandResult.Ok : CommandResult.Refuse(r.Error != JsonError.None ? RefusalReason.Malformed : reason, "args." + name);
         }
 
         private CommandResult ReadItems(JsonReader r, CommandArgs a)
