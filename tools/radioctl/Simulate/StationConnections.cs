@@ -22,7 +22,7 @@ public sealed class StationConnections
     public StationConnections(BrokerAddress address, FileInfo? caFile, FileInfo? credentialsFile)
     {
         _address = address ?? throw new ArgumentNullException(nameof(address));
-        _ca = caFile is null ? null : X509Certificate2.CreateFromPemFile(caFile.FullName);
+        _ca = caFile is null ? null : X509Certificate2.CreateFromPem(File.ReadAllText(caFile.FullName));
         _passwords = credentialsFile is null ? null : FleetCredentials.Load(credentialsFile.FullName);
     }
 
