@@ -1,0 +1,103 @@
+using System;
+using System.IO;
+using CommuneRadio.Core.Persistence;
+
+namespace CommuneRadio.Device
+{
+    /// <summary>
+    /// Core's <see cref="IStorage"/> on the ESP32's internal flash drive, one file per record slot under
+    /// <c>I:\cr\</c> (kept apart from the configuration file and certificate that nanoff deploys to <c>I:\</c>).
+    /// Never throws: every failure is false/null, and Core's RecordStore (two slots, CRC, sequence) turns a torn
+    /// write into "the previous good copy".
+    /// </summary>
+    public sealed class FlashStorage : IStorage
+    {
+        private const string Root = "I:\\cr";
+
+        /// <summary>Creates the store (and its folder, if it can).</summary>
+        public FlashStorage()
+        {
+            try
+            {
+                if (!Directory.Exists(Root))
+                {
+                    Directory.CreateDirectory(Root);
+                }
+            }
+            catch (Exception)
+            {
+                // Reported at the first failed write (storage-error fault), not here.
+            }
+        }
+
+        /// <inheritdoc/>
+        public byte[] Read(string name)
+        {
+            try
+            {
+                string path = PathOf(name);
+                return File.Exists(path) ? File.ReadAllBytes(path) : null;
+            }
+            catch (Exception)
+            {
+                return null;
+            }
+        }
+
+        /// <inheritdoc/>
+        public bool Write(string name, byte[] data, int count)
+        {
+            try
+            {
+                using (FileStream f = new FileStream(PathOf(name), FileMode.Create, FileAccess.Write))
+                {
+                    f.Write(data, 0, count);
+                    f.Flush();
+                }
+
+                return true;
+            }
+            catch (Exception)
+            {
+                return false;
+            }
+        }
+
+        /// <inheritdoc/>
+        public bool Delete(string name)
+        {
+            try
+            {
+                string path = PathOf(name);
+                if (File.Exists(path))
+                {
+                    File.Delete(path);
+                }
+
+                return !File.Exists(path);
+            }
+            catch (Exception)
+            {
+                return false;
+            }
+        }
+
+        /// <summary>Reads a whole file of the drive (configuration, certificate); null when missing or unreadable.</summary>
+        public static byte[] ReadFile(string path)
+        {
+            try
+            {
+                return File.Exists(path) ? File.ReadAllBytes(path) : null;
+            }
+            catch (Exception)
+            {
+                return null;
+            }
+        }
+
+        private static string PathOf(string name)
+        {
+            return Root + "\\" + name;
+        }
+    }
+}

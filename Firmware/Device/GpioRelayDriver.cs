@@ -1,0 +1,109 @@
+using System;
+using System.Device.Gpio;
+using CommuneRadio.Core.Relays;
+
+namespace CommuneRadio.Device
+{
+    /// <summary>
+    /// Relay outputs on ESP32 GPIOs. Applies Core's relay writes — pin and electrical level already decided, polarity
+    /// included — and nothing else.
+    /// <para>Safety (ESPHome #3094, Tasmota #20953): a pin becomes an output only after its OFF level has been written
+    /// to the output latch, and is driven to that level again at once, so an active-low relay never sees a low
+    /// glitch at boot. Pins of an invalid configuration are never opened at all: they stay inputs, which most relay
+    /// modules read as off.</para>
+    /// </summary>
+    public sealed class GpioRelayDriver
+    {
+        private readonly GpioController _gpio;
+        private readonly GpioPin[] _pins = new GpioPin[40];
+
+        /// <summary>Creates the driver on a controller.</summary>
+        public GpioRelayDriver(GpioController gpio)
+        {
+            _gpio = gpio;
+        }
+
+        /// <summary>
+        /// Opens every output of <paramref name="layout"/> at its OFF level. Returns -1, or the index in
+        /// amplifiers+lines+sources order of the first output that could not be opened (reported as a relay fault).
+        /// </summary>
+        public int Open(RelayLayout layout)
+        {
+            int failed = OpenAll(layout.Amplifiers, 0, -1);
+            failed = OpenAll(layout.Lines, layout.Amplifiers.Length, failed);
+            return OpenAll(layout.Sources, layout.Amplifiers.Length + layout.Lines.Length, failed);
+        }
+
+        /// <summary>Applies writes in order; false for a write whose pin is not open or refused the level.</summary>
+        public bool Apply(RelayWriteBuffer writes, out RelayWrite failed)
+        {
+            failed = default(RelayWrite);
+            bool ok = true;
+            for (int i = 0; i < writes.Count; i++)
+            {
+                RelayWrite w = writes.At(i);
+                GpioPin pin = w.Pin >= 0 && w.Pin < _pins.Length ? _pins[w.Pin] : null;
+                try
+                {
+                    if (pin == null)
+                    {
+                        throw new InvalidOperationException();
+                    }
+
+                    pin.Write(w.Level ? PinValue.High : PinValue.Low);
+                }
+                catch (Exception)
+                {
+                    if (ok)
+                    {
+                        failed = w;
+                    }
+
+                    ok = false;
+                }
+            }
+
+            return ok;
+        }
+
+        private int OpenAll(RelayChannel[] channels, int first, int failed)
+        {
+            for (int i = 0; i < channels.Length; i++)
+            {
+                if (!OpenOff(channels[i]) && failed < 0)
+                {
+                    failed = first + i;
+                }
+            }
+
+            return failed;
+        }
+
+        private bool OpenOff(RelayChannel c)
+        {
+            PinValue off = c.LevelFor(false) ? PinValue.High : PinValue.Low;
+            try
+            {
+                GpioPin pin = _gpio.OpenPin(c.Pin, PinMode.Input);
+                try
+                {
+                    // Latch the OFF level while the pin is still an input (driven when the mode changes to output).
+                    pin.Write(off);
+                }
+                catch (InvalidOperationException)
+                {
+                    // Some targets refuse writes to inputs: the write right after SetPinMode follows within microseconds.
+                }
+
+                pin.SetPinMode(PinMode.Output);
+                pin.Write(off);
+                _pins[c.Pin] = pin;
+                return true;
+            }
+            catch (Exception)
+            {
+                return false;
+            }
+        }
+    }
+}

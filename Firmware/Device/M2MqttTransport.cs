@@ -1,0 +1,183 @@
+using System;
+using System.Text;
+using CommuneRadio.Core.Config;
+using CommuneRadio.Core.Protocol;
+using nanoFramework.M2Mqtt;
+using nanoFramework.M2Mqtt.Messages;
+using System.Security.Cryptography.X509Certificates;
+
+namespace CommuneRadio.Device
+{
+    /// <summary>
+    /// MQTT 3.1.1 over nanoFramework.M2Mqtt: TLS with the configured CA certificate, user name and password, the
+    /// endpoint's retained "offline" last will, keep-alive. Thin: when to connect is decided by Core's
+    /// <c>ReconnectPolicy</c> on the main loop; the client's threads only enqueue messages and flag a lost connection.
+    /// <see cref="Connect"/> blocks (TLS handshake) and runs on the connector thread; everything else on the main loop.
+    /// </summary>
+    public sealed class M2MqttTransport
+    {
+        private readonly DeviceSettings _settings;
+        private readonly X509Certificate _ca;
+        private readonly MessageQueue _inbox;
+        private readonly object _lock = new object();
+        private MqttClient _client;
+        private bool _closed;
+
+        /// <summary>Creates a transport; <paramref name="caPem"/> is null for a plain connection.</summary>
+        public M2MqttTransport(DeviceSettings settings, string caPem, MessageQueue inbox)
+        {
+            _settings = settings;
+            _inbox = inbox;
+            _ca = settings.BrokerTls && caPem != null ? new X509Certificate(caPem) : null;
+        }
+
+        /// <summary>True while the client reports a connection.</summary>
+        public bool IsConnected
+        {
+            get
+            {
+                MqttClient c = _client;
+                return c != null && c.IsConnected;
+            }
+        }
+
+        /// <summary>
+        /// Connects with the last will (retained, QoS 1) on <paramref name="willTopic"/>; true on CONNACK success.
+        /// Never throws: a refused, timed-out or failed TLS connection is just false.
+        /// </summary>
+        public bool Connect(string clientId, string willTopic, byte[] willPayload)
+        {
+            Close();
+            try
+            {
+                MqttClient client = new MqttClient(_settings.BrokerHost, _settings.BrokerPort, _settings.BrokerTls, _ca, null,
+                    _settings.BrokerTls ? MqttSslProtocols.TLSv1_2 : MqttSslProtocols.None);
+                client.MqttMsgPublishReceived += OnPublish;
+                client.ConnectionClosed += OnClosed;
+                string will = Encoding.UTF8.GetString(willPayload, 0, willPayload.Length);
+                MqttReasonCode code = client.Connect(clientId, _settings.Username, _settings.Password,
+                    true, MqttQoSLevel.AtLeastOnce, true, willTopic, will, true, (ushort)_settings.KeepAliveSeconds);
+                if (code != MqttReasonCode.Success)
+                {
+                    client.Dispose();
+                    return false;
+                }
+
+                lock (_lock)
+                {
+                    _closed = false;
+                    _client = client;
+                }
+
+                return true;
+            }
+            catch (Exception)
+            {
+                return false;
+            }
+        }
+
+        /// <summary>Subscribes to the command topics at QoS 1; false when not connected or the client refused.</summary>
+        public bool Subscribe(string[] topics)
+        {
+            MqttClient c = _client;
+            if (c == null || !c.IsConnected)
+            {
+                return false;
+            }
+
+            MqttQoSLevel[] qos = new MqttQoSLevel[topics.Length];
+            for (int i = 0; i < qos.Length; i++)
+            {
+                qos[i] = MqttQoSLevel.AtLeastOnce;
+            }
+
+            try
+            {
+                c.Subscribe(topics, qos);
+                return true;
+            }
+            catch (Exception)
+            {
+                return false;
+            }
+        }
+
+        /// <summary>Hands one message to the client; false when it could not (the caller keeps it in the outbox).</summary>
+        public bool Publish(OutgoingMessage m)
+        {
+            MqttClient c = _client;
+            if (c == null || !c.IsConnected)
+            {
+                return false;
+            }
+
+            try
+            {
+                c.Publish(m.Topic, m.Payload, null, null, m.Qos == 0 ? MqttQoSLevel.AtMostOnce : MqttQoSLevel.AtLeastOnce, m.Retain);
+                return true;
+            }
+            catch (Exception)
+            {
+                return false;
+            }
+        }
+
+        /// <summary>True once after the connection was lost (client thread flag, read by the main loop).</summary>
+        public bool TakeClosed()
+        {
+            lock (_lock)
+            {
+                bool closed = _closed;
+                _closed = false;
+                return closed;
+            }
+        }
+
+        /// <summary>Drops the current client, if any.</summary>
+        public void Close()
+        {
+            MqttClient c;
+            lock (_lock)
+            {
+                c = _client;
+                _client = null;
+            }
+
+            if (c == null)
+            {
+                return;
+            }
+
+            try
+            {
+                c.MqttMsgPublishReceived -= OnPublish;
+                c.ConnectionClosed -= OnClosed;
+                if (c.IsConnected)
+                {
+                    c.Disconnect();
+                }
+
+                c.Dispose();
+            }
+            catch (Exception)
+            {
+                // A half-open socket may throw on close; the client is abandoned either way.
+            }
+        }
+
+        // Client thread: no logic, only the hand-over.
+        private void OnPublish(object sender, MqttMsgPublishEventArgs e)
+        {
+            _inbox.Enqueue(new ReceivedMessage(e.Topic, e.Message, e.Retain));
+        }
+
+        private void OnClosed(object sender, EventArgs e)
+        {
+            lock (_lock)
+            {
+                _closed = true;
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+namespace CommuneRadio.Device
+{
+    /// <summary>An MQTT message as it arrived, handed from the client's thread to the main loop.</summary>
+    public sealed class ReceivedMessage
+    {
+        /// <summary>Creates a message.</summary>
+        public ReceivedMessage(string topic, byte[] payload, bool retained)
+        {
+            Topic = topic;
+            Payload = payload;
+            Retained = retained;
+        }
+
+        /// <summary>Topic it arrived on.</summary>
+        public readonly string Topic;
+
+        /// <summary>Payload bytes.</summary>
+        public readonly byte[] Payload;
+
+        /// <summary>Delivered with the retain flag (never a command: the endpoint refuses it).</summary>
+        public readonly bool Retained;
+    }
+}

@@ -1,0 +1,268 @@
+using System;
+using System.Device.Gpio;
+using System.Text;
+using System.Threading;
+using CommuneRadio.Core.Config;
+using CommuneRadio.Core.Connectivity;
+using CommuneRadio.Core.Health;
+using CommuneRadio.Core.Persistence;
+using CommuneRadio.Core.Protocol;
+using CommuneRadio.Core.Relays;
+using CommuneRadio.Core.Supervision;
+using CommuneRadio.Core.Time;
+using CommuneRadio.Device;
+
+namespace CommuneRadio
+{
+    /// <summary>
+    /// Composition root of the ESP32 firmware: load the configuration, build the adapters, start the station,
+    /// run the one main loop. Decisions live in Core; this file only wires calls and results (Firmware/README.md,
+    /// "Threading model").
+    /// </summary>
+    public static class Program
+    {
+        private const string ConfigPath = "I:\\station.json";
+        private const int TickMs = 250;
+        private const int SensorPeriodMs = 1000;
+        private const int MemoryPeriodMs = 10000;
+
+        private static StationEndpoint _endpoint;
+        private static GpioRelayDriver _relays;
+        private static SntpClock _clock;
+        private static GpioController _gpio;
+
+        /// <summary>Entry point.</summary>
+        public static void Main()
+        {
+            BootLog.Line("CommuneRadio firmware starting");
+            byte[] file = FlashStorage.ReadFile(ConfigPath);
+            StationConfig config = ConfigParser.Parse(file, file == null ? 0 : file.Length);
+            BootLog.Config(ConfigPath, config);
+
+            // Relays first: every configured pin to its OFF level before anything else can run or fail.
+            _gpio = new GpioController();
+            _relays = new GpioRelayDriver(_gpio);
+            int openFailed = _relays.Open(config.Station.Relays);
+            BootLog.Relays(config.Station.Relays);
+
+            _clock = new SntpClock();
+            FlashStorage storage = new FlashStorage();
+            BootReport report = new BootReport();
+            _endpoint = StationBoot.Start(config.Station, config.Protocol, config.Keys, storage, _clock.Now(), report);
+            BootLog.Boot(report);
+            _endpoint.Connected = false;
+            _endpoint.Core.MarkFault(FaultFlags.ConfigError, !config.Valid);
+            Apply(_clock.Now());
+            if (openFailed >= 0)
+            {
+                ReportOpenFailure(config.Station.Relays, openFailed);
+            }
+
+            LoopWatchdog loopWatchdog = new LoopWatchdog(30000);
+            WatchdogThread watchdog = new WatchdogThread(loopWatchdog, _endpoint.Store);
+            watchdog.Start();
+
+            MessageQueue inbox = new MessageQueue(8);
+            M2MqttTransport transport = null;
+            Connector connector = null;
+            if (config.NetworkUsable)
+            {
+                transport = new M2MqttTransport(config.Device, LoadCa(config.Device), inbox);
+                connector = new Connector(new WifiNetwork(config.Device.WifiSsid, config.Device.WifiPassword), transport);
+                connector.Start();
+            }
+
+            Run(config, inbox, transport, connector, watchdog);
+        }
+
+        private static void Run(StationConfig config, MessageQueue inbox, M2MqttTransport transport, Connector connector, WatchdogThread watchdog)
+        {
+            DeviceSettings device = config.Device;
+            AdcSensorReader sensors = new AdcSensorReader(device, _gpio);
+            SensorReadings readings = new SensorReadings();
+            Instant now = _clock.Now();
+            ReconnectPolicy policy = new ReconnectPolicy(1000, 300000, (uint)(now.MonotonicMs ^ config.Protocol.Station.GetHashCode()));
+            long nextTick = now.MonotonicMs + TickMs;
+            long nextSensors = now.MonotonicMs;
+            long nextMemory = now.MonotonicMs;
+            bool sntpStarted = false;
+            bool attempting = false;
+            string willTopic = _endpoint.Topics.State;
+            byte[] will = _endpoint.WillPayload();
+
+            while (true)
+            {
+                now = _clock.Now();
+                watchdog.Feed(now.MonotonicMs);
+
+                if (connector != null)
+                {
+                    int result = connector.TakeResult();
+                    if (result != Connector.None)
+                    {
+                        attempting = false;
+                    }
+
+                    if (result == Connector.Connected)
+                    {
+                        policy.Succeeded();
+                        _endpoint.OnConnected();
+                        BootLog.Line("mqtt: connected");
+                    }
+                    else if (result == Connector.Failed)
+                    {
+                        policy.Failed(now.MonotonicMs);
+                        BootLog.Line("mqtt: connect failed, next attempt in " + (policy.NextAttemptMs - now.MonotonicMs).ToString() + " ms");
+                    }
+
+                    if (policy.Connected && (transport.TakeClosed() || !transport.IsConnected))
+                    {
+                        policy.Failed(now.MonotonicMs);
+                        _endpoint.Connected = false;
+                        BootLog.Line("mqtt: connection lost");
+                    }
+
+                    if (!attempting && policy.ShouldAttempt(now.MonotonicMs))
+                    {
+                        attempting = connector.Request(config.Protocol.Station, willTopic, will);
+                    }
+
+                    if (!sntpStarted && connector.NetworkSeen)
+                    {
+                        _clock.Start(device.SntpServer1, device.SntpServer2);
+                        sntpStarted = true;
+                    }
+
+                    if (policy.Connected && policy.ResubscribeNeeded && transport.Subscribe(_endpoint.Topics.Subscriptions))
+                    {
+                        policy.Resubscribed();
+                    }
+
+                    if (policy.Connected && policy.StateNeeded && transport.Publish(_endpoint.OnlineState())
+                        && transport.Publish(new OutgoingMessage(ConfigReport.Topic(config.Protocol.Prefix, config.Protocol.Station), ConfigReport.Payload(config), 1, true)))
+                    {
+                        policy.StatePublished();
+                    }
+                }
+
+                ReceivedMessage m;
+                while ((m = inbox.Dequeue()) != null)
+                {
+                    now = _clock.Now();
+                    _endpoint.HandleMessage(m.Topic, m.Payload, m.Retained, now);
+                    Apply(now);
+                    ApplyClockRequest();
+                }
+
+                if (now.MonotonicMs >= nextSensors)
+                {
+                    if (now.MonotonicMs >= nextMemory)
+                    {
+                        readings.FreeMemoryBytes = MemoryInfo.FreeBytes();
+                        nextMemory = now.MonotonicMs + MemoryPeriodMs;
+                    }
+
+                    sensors.Read(readings);
+                    _endpoint.Core.UpdateSensors(readings);
+                    nextSensors = now.MonotonicMs + SensorPeriodMs;
+                }
+
+                if (_clock.TakeSntpSync(now))
+                {
+                    _endpoint.Core.ClockSynced(now);
+                    Apply(now);
+                }
+
+                if (now.MonotonicMs >= nextTick)
+                {
+                    _endpoint.Tick(now);
+                    Apply(now);
+                    nextTick += TickMs;
+                    if (nextTick <= now.MonotonicMs)
+                    {
+                        nextTick = now.MonotonicMs + TickMs;
+                    }
+                }
+
+                // One message per pass: a slow broker delays publishing, never the relay sequencing above.
+                OutgoingMessage o = _endpoint.Outbox.Peek();
+                if (o != null && transport != null && policy.Connected && transport.Publish(o))
+                {
+                    _endpoint.Outbox.Dequeue();
+                }
+
+                int wait = (int)(nextTick - _clock.Now().MonotonicMs);
+                inbox.Signal.WaitOne(wait < 1 ? 1 : wait > TickMs ? TickMs : wait, false);
+            }
+        }
+
+        // Applies the relay writes of the last Core call; a pin that refuses is reported, and the Core's reaction
+        // (other outputs keep working, the faulty one stays off) is applied once more.
+        private static void Apply(Instant now)
+        {
+            RelayWrite failed;
+            if (!_relays.Apply(_endpoint.Core.Effects.Writes, out failed))
+            {
+                _endpoint.Core.ReportRelayFault(failed.Role, failed.Index, true, now);
+                _relays.Apply(_endpoint.Core.Effects.Writes, out failed);
+            }
+        }
+
+        private static void ApplyClockRequest()
+        {
+            long utcMs = _endpoint.ClockSetRequestUtcMs;
+            if (utcMs == 0)
+            {
+                return;
+            }
+
+            _clock.SetUtc(utcMs);
+            _endpoint.ClockSetRequestUtcMs = 0;
+            Instant now = _clock.Now();
+            _endpoint.Core.ClockSynced(now);
+            Apply(now);
+            BootLog.Line("clock: set from a verified time beacon");
+        }
+
+        private static void ReportOpenFailure(RelayLayout layout, int index)
+        {
+            RelayRole role = RelayRole.Amplifier;
+            if (index >= layout.Amplifiers.Length + layout.Lines.Length)
+            {
+                role = RelayRole.Source;
+                index -= layout.Amplifiers.Length + layout.Lines.Length;
+            }
+            else if (index >= layout.Amplifiers.Length)
+            {
+                role = RelayRole.Line;
+                index -= layout.Amplifiers.Length;
+            }
+
+            BootLog.Line("relay: could not open output " + index.ToString() + " of role " + ((int)role).ToString());
+            _endpoint.Core.ReportRelayFault(role, index, true, _clock.Now());
+            Apply(_clock.Now());
+        }
+
+        private static string LoadCa(DeviceSettings device)
+        {
+            if (!device.BrokerTls)
+            {
+                return null;
+            }
+
+            if (device.CaCertificatePem != null)
+            {
+                return device.CaCertificatePem;
+            }
+
+            byte[] pem = FlashStorage.ReadFile("I:\\" + device.CaCertificateFile);
+            if (pem == null)
+            {
+                BootLog.Line("broker: CA file I:\\" + device.CaCertificateFile + " missing; TLS connections will fail");
+                return null;
+            }
+
+            return Encoding.UTF8.GetString(pem, 0, pem.Length);
+        }
+    }
+}
