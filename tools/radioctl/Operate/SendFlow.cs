@@ -1,0 +1,110 @@
+using System;
+using System.Diagnostics;
+using System.Threading;
+using System.Threading.Tasks;
+using CommuneRadio.Host.Commands;
+using CommuneRadio.Host.Fleet;
+using Spectre.Console;
+
+namespace CommuneRadio.Cli.Operate;
+
+/// <summary>
+/// The path of every command that changes something on stations: choose the key, sign, check through the Core
+/// (<see cref="Preflight"/>) — all before connecting — then connect, send, and wait for the members' results
+/// with progress (a bar on a terminal, a line a second on standard error otherwise), recording what arrives in
+/// the event store when one is open.
+/// </summary>
+public static class SendFlow
+{
+    /// <summary>Signs and checks the command, or throws <see cref="OperatorException"/>; nothing is sent.</summary>
+    public static (FleetIssuer Issuer, SignedCommand Command) Prepare(OperatorSettings settings, FleetFile fleet, Target target, SendRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(fleet);
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(request);
+        KeyringFile keyring = settings.LoadKeyring();
+        FleetIssuer issuer = IssuerChooser.Choose(keyring, settings.IssuerName, target, request.EmergencyWork);
+        SignedCommand command;
+        try
+        {
+            command = new CommandIssuer(fleet, issuer).Create(target.Addressee, request.Cmd, request.ArgsJson);
+        }
+        catch (FormatException ex)
+        {
+            throw new OperatorException($"unusable key for issuer '{issuer.Name}' in the keyring: {ex.Message}", ex);
+        }
+
+        Preflight.Check(fleet, issuer, target, command);
+        return (issuer, command);
+    }
+
+    /// <summary>Prepares, connects, sends and waits; returns the outcome and the issuer that signed.</summary>
+    public static async Task<(GroupOutcome Outcome, FleetIssuer Issuer)> RunAsync(
+        CliContext context, OperatorSettings settings, FleetFile fleet, Target target, SendRequest request, EventStore? store, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        (FleetIssuer issuer, SignedCommand command) = Prepare(settings, fleet, target, request);
+        string[] kinds = request.NeedHealth ? new[] { "result", "state", "health", "event" } : new[] { "result", "state", "event" };
+        await using OperatorLink link = await OperatorLink.ConnectAsync(settings, fleet, issuer.Name, kinds, cancellationToken).ConfigureAwait(false);
+        Action<StationMessage>? observe = store is null ? null : store.Observe;
+        int members = target.Members.Count;
+        GroupOutcome outcome;
+        if (context.Interactive && !settings.Json)
+        {
+            outcome = await context.ErrorConsole.Progress().AutoClear(true).StartAsync(async p =>
+            {
+                ProgressTask task = p.AddTask($"{request.Cmd}: 0 of {members} answered", maxValue: members);
+                return await GroupOperation.RunAsync(
+                    link, command, request.Cmd, issuer.Name, target, settings.Timeout, request.NeedHealth,
+                    (answered, total) =>
+                    {
+                        task.Value = answered;
+                        task.Description = $"{request.Cmd}: {answered} of {total} answered";
+                    },
+                    observe,
+                    cancellationToken).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+        }
+        else
+        {
+            var clock = Stopwatch.StartNew();
+            long lastLine = -1000;
+            if (!settings.Json)
+            {
+                await context.Error.WriteLineAsync($"{request.Cmd} {command.Id} → {target.Addressee}: waiting up to {settings.Timeout.TotalSeconds:0.#} s for {members} station(s)").ConfigureAwait(false);
+            }
+
+            outcome = await GroupOperation.RunAsync(
+                link, command, request.Cmd, issuer.Name, target, settings.Timeout, request.NeedHealth,
+                (answered, total) =>
+                {
+                    if (!settings.Json && (clock.ElapsedMilliseconds - lastLine >= 1000 || answered == total))
+                    {
+                        lastLine = clock.ElapsedMilliseconds;
+                        context.Error.WriteLine($"  {answered} of {total} answered");
+                    }
+                },
+                observe,
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        return (outcome, issuer);
+    }
+
+    /// <summary>Opens the event store, or warns on standard error and returns null (it is optional for sending).</summary>
+    public static EventStore? TryOpenStore(CliContext context, OperatorSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(settings);
+        try
+        {
+            return EventStore.Open(settings.StorePath);
+        }
+        catch (OperatorException ex)
+        {
+            context.Error.WriteLine($"radioctl: warning: {ex.Message}; continuing without the local record");
+            return null;
+        }
+    }
+}
