@@ -9,19 +9,20 @@ namespace CommuneRadio.Host.Fleet;
 /// issuer (user name = issuer name). Spec: docs/fleet.md. With prefix "cr/v1":
 /// <code>
 /// user ht-ab-001                                  a station reads its own and its groups' cmd topics
-/// topic read cr/v1/st/ht-ab-001/cmd               and writes only its own result/event/health/state
+/// topic read cr/v1/st/ht-ab-001/cmd               and writes only its own result/event/health/state/config
 /// topic read cr/v1/g/vn/cmd
-/// topic write cr/v1/st/ht-ab-001/result           (state is also where the broker puts its will)
+/// topic write cr/v1/st/ht-ab-001/result           (state is also where the broker puts its will;
+/// …                                               config carries the configuration report)
 /// …
 /// user prov.ha-tinh                               an issuer writes the cmd topics of its scopes, and of each
 /// topic write cr/v1/g/prov.ha-tinh/cmd            station in a group it scopes (protocol §4.2 lets it address
 /// topic write cr/v1/st/ht-ab-001/cmd              them directly); a national issuer writes every cmd topic;
-/// topic read cr/v1/st/+/result                    every issuer reads results, events, health and state
+/// topic read cr/v1/st/+/result                    every issuer reads results, events, health, state, config
 /// </code>
 /// </summary>
 public static class FleetAcl
 {
-    private static readonly string[] StationOutputs = { "result", "event", "health", "state" };
+    private static readonly string[] StationOutputs = { "result", "event", "health", "state", "config" };
 
     /// <summary>The ACL file text.</summary>
     public static string Generate(FleetFile fleet)

@@ -20,18 +20,26 @@ public static class FleetCredentials
     public const string FileName = "credentials.json";
 
     /// <summary>A fresh password for every station and issuer of the fleet (24 random bytes, base64url).</summary>
-    public static Dictionary<string, string> Generate(FleetFile fleet)
+    public static Dictionary<string, string> Generate(FleetFile fleet) => Generate(fleet, null);
+
+    /// <summary>
+    /// A password for every station and issuer of the fleet: the one in <paramref name="keep"/> when it has the
+    /// user (re-provisioning keeps what devices already hold), otherwise a fresh one. Users of
+    /// <paramref name="keep"/> that are not in the fleet are dropped.
+    /// </summary>
+    public static Dictionary<string, string> Generate(FleetFile fleet, IReadOnlyDictionary<string, string>? keep)
     {
         ArgumentNullException.ThrowIfNull(fleet);
+        string Password(string user) => keep is not null && keep.TryGetValue(user, out string? old) && old.Length > 0 ? old : NewPassword();
         var users = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (FleetStation s in fleet.Stations)
         {
-            users.Add(s.Id, NewPassword());
+            users.Add(s.Id, Password(s.Id));
         }
 
         foreach (FleetIssuer i in fleet.Issuers)
         {
-            if (!users.TryAdd(i.Name, NewPassword()))
+            if (!users.TryAdd(i.Name, Password(i.Name)))
             {
                 throw new InvalidDataException($"fleet file: issuer '{i.Name}' has the name of a station; MQTT user names must differ");
             }
