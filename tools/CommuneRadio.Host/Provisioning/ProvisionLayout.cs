@@ -1,0 +1,58 @@
+using System.IO;
+
+namespace CommuneRadio.Host.Provisioning;
+
+/// <summary>
+/// What a provisioning directory holds (docs/engineers.md §Provision). All files are owner-only (0600, the
+/// directory 0700): most hold keys or passwords.
+/// <code>
+/// DIR/inventory.csv                  every station provisioned into DIR (merged; re-runs regenerate from it)
+/// DIR/fleet.json                     fleet file: stations + issuers with keys (radioctl simulate/operator commands)
+/// DIR/keyring.json                   keyring of every issuer (the central server's)
+/// DIR/keyrings/{issuer}.json         one keyring per national, province and commune issuer: give each operator theirs
+/// DIR/credentials.json               MQTT user → password, stations and issuers
+/// DIR/mosquitto/passwords            the same, hashed for Mosquitto's password_file
+/// DIR/mosquitto/acl                  Mosquitto acl_file (FleetAcl)
+/// DIR/ca.pem                         the broker's CA certificate (--ca), for mqtts brokers
+/// DIR/stations/{id}/station.json     the device configuration (docs/configuration.md)
+/// DIR/stations/{id}/deploy.json      nanoff --filedeployment manifest
+/// </code>
+/// </summary>
+public sealed class ProvisionLayout
+{
+    /// <summary>Creates the layout of <paramref name="directory"/>.</summary>
+    public ProvisionLayout(string directory) => Directory = Path.GetFullPath(directory);
+
+    /// <summary>The provisioning directory (absolute).</summary>
+    public string Directory { get; }
+
+    /// <summary>The merged inventory.</summary>
+    public string Inventory => Path.Combine(Directory, "inventory.csv");
+
+    /// <summary>The fleet file.</summary>
+    public string Fleet => Path.Combine(Directory, "fleet.json");
+
+    /// <summary>The keyring of every issuer.</summary>
+    public string Keyring => Path.Combine(Directory, "keyring.json");
+
+    /// <summary>MQTT credentials (FleetCredentials format).</summary>
+    public string Credentials => Path.Combine(Directory, "credentials.json");
+
+    /// <summary>Mosquitto password file.</summary>
+    public string MosquittoPasswords => Path.Combine(Directory, "mosquitto", "passwords");
+
+    /// <summary>Mosquitto ACL file.</summary>
+    public string MosquittoAcl => Path.Combine(Directory, "mosquitto", "acl");
+
+    /// <summary>The broker's CA certificate.</summary>
+    public string Ca => Path.Combine(Directory, "ca.pem");
+
+    /// <summary>One issuer's keyring.</summary>
+    public string IssuerKeyring(string issuer) => Path.Combine(Directory, "keyrings", issuer + ".json");
+
+    /// <summary>A station's configuration file.</summary>
+    public string StationConfig(string station) => Path.Combine(Directory, "stations", station, "station.json");
+
+    /// <summary>A station's file-deployment manifest.</summary>
+    public string DeployManifest(string station) => Path.Combine(Directory, "stations", station, "deploy.json");
+}
