@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Threading.Tasks;
 using CommuneRadio.Cli.Broker;
 using CommuneRadio.Cli.Demo;
+using CommuneRadio.Cli.Operate;
 using CommuneRadio.Cli.Simulate;
 
 namespace CommuneRadio.Cli;
@@ -17,6 +18,11 @@ public static class Program
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(BrokerCommand.Create());
         root.Subcommands.Add(SimulateCommand.Create());
+        foreach (Command operatorCommand in RadioctlApp.Commands(CliContext.System))
+        {
+            root.Subcommands.Add(operatorCommand);
+        }
+
 
         // Ctrl+C cancels the command's token; a clean shutdown of thousands of stations (offline state, then
         // DISCONNECT each) needs longer than the library's default 2 s before it gives up waiting.
