@@ -3,7 +3,9 @@ using System.CommandLine;
 using System.Threading.Tasks;
 using CommuneRadio.Cli.Broker;
 using CommuneRadio.Cli.Demo;
+using CommuneRadio.Cli.Flash;
 using CommuneRadio.Cli.Operate;
+using CommuneRadio.Cli.Provision;
 using CommuneRadio.Cli.Simulate;
 
 namespace CommuneRadio.Cli;
@@ -23,6 +25,8 @@ public static class Program
             root.Subcommands.Add(operatorCommand);
         }
 
+        root.Subcommands.Add(ProvisionCommand.Create());
+        root.Subcommands.Add(FlashCommand.Create());
 
         // Ctrl+C cancels the command's token; a clean shutdown of thousands of stations (offline state, then
         // DISCONNECT each) needs longer than the library's default 2 s before it gives up waiting.
