@@ -20,6 +20,7 @@ public static class RadioctlApp
         yield return ScheduleCommand.Create(context);
         yield return PlayCommand.Create(context);
         yield return StopCommand.Create(context);
+        yield return SelfTestCommand.Create(context);
         yield return EmergencyCommand.Create(context);
         yield return StatusCommand.Create(context);
         yield return WatchCommand.Create(context);
