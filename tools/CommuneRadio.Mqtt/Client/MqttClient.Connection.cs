@@ -174,13 +174,22 @@ namespace CommuneRadio.Mqtt.Client
                     byte[] payload = MemoryMarshal.TryGetArray(publish.Payload, out ArraySegment<byte> segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
                         ? segment.Array
                         : publish.Payload.ToArray();
-                    RaiseMessageReceived(new MqttReceivedMessage(publish.Topic, payload, publish.QoS, publish.Retain, publish.Dup));
-
-                    // Acknowledged only after the handlers ran: a crash before this line leaves the
-                    // message unacknowledged and the broker redelivers it.
-                    if (publish.QoS == MqttQualityOfService.AtLeastOnce)
+                    // What the handlers publish in answer and the PUBACK go out in one write.
+                    connection.BeginBatch();
+                    try
                     {
-                        await connection.SendAsync(MqttPacketEncoder.Encode(new MqttPubAckPacket(publish.PacketId)), CancellationToken.None).ConfigureAwait(false);
+                        RaiseMessageReceived(new MqttReceivedMessage(publish.Topic, payload, publish.QoS, publish.Retain, publish.Dup));
+
+                        // Acknowledged only after the handlers ran: a crash before this line leaves the
+                        // message unacknowledged and the broker redelivers it.
+                        if (publish.QoS == MqttQualityOfService.AtLeastOnce)
+                        {
+                            await connection.SendAsync(MqttPacketEncoder.Encode(new MqttPubAckPacket(publish.PacketId)), CancellationToken.None).ConfigureAwait(false);
+                        }
+                    }
+                    finally
+                    {
+                        await connection.EndBatchAsync().ConfigureAwait(false);
                     }
 
                     break;

@@ -181,7 +181,7 @@ namespace CommuneRadio.Mqtt.Client
             {
                 try
                 {
-                    await connection.SendAsync(MqttPacketEncoder.Encode(MqttEmptyPacket.Disconnect), cancellationToken).ConfigureAwait(false);
+                    await connection.SendAsync(MqttPacketEncoder.Encode(MqttEmptyPacket.Disconnect), cancellationToken, immediate: true).ConfigureAwait(false);
                     await connection.ShutdownAsync(ShutdownWait).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is MqttNotConnectedException or OperationCanceledException)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Net.Security;
 using System.Net.Sockets;
@@ -10,8 +11,8 @@ using CommuneRadio.Mqtt.Packets;
 namespace CommuneRadio.Mqtt.Client
 {
     /// <summary>
-    /// One TCP or TLS connection: serialized writes, the packet reader, and the timestamps the
-    /// keep-alive loop needs. It holds no thread: reads and writes are async socket operations.
+    /// One TCP or TLS connection: serialized writes (optionally batched into one write), the packet
+    /// reader, and the timestamps the keep-alive loop needs. It holds no thread: reads and writes are async socket operations.
     /// </summary>
     internal sealed class MqttConnection : IDisposable
     {
@@ -20,6 +21,8 @@ namespace CommuneRadio.Mqtt.Client
         private readonly SemaphoreSlim _writeLock = new SemaphoreSlim(1, 1);
         private readonly CancellationTokenSource _closing = new CancellationTokenSource();
         private readonly TimeProvider _time;
+        private readonly List<ReadOnlyMemory<byte>> _batch = new List<ReadOnlyMemory<byte>>();
+        private bool _batching;
         private int _closed;
         private long _lastSent;
         private long _pingSentAt;
@@ -91,15 +94,74 @@ namespace CommuneRadio.Mqtt.Client
         }
 
         /// <summary>
-        /// Writes one encoded packet. The caller's token can only cancel the wait for the write
-        /// lock: a packet half written would corrupt the stream for every later packet.
+        /// From now on packets are collected instead of written, until <see cref="EndBatchAsync"/> writes them all
+        /// at once. The receive loop opens a batch around the handlers of an incoming PUBLISH: what they publish
+        /// in answer and the PUBACK then leave in one write (one system call, one wake-up of the broker) instead
+        /// of one each. Packets sent from other threads meanwhile join the batch, so the order of sends is kept.
         /// </summary>
-        public async Task SendAsync(ReadOnlyMemory<byte> packet, CancellationToken cancellationToken)
+        public void BeginBatch()
+        {
+            lock (_batch)
+            {
+                _batching = true;
+            }
+        }
+
+        /// <summary>Writes what was collected since <see cref="BeginBatch"/> and ends the batch.</summary>
+        public Task EndBatchAsync() => WriteAsync(ReadOnlyMemory<byte>.Empty, true, CancellationToken.None);
+
+        /// <summary>
+        /// Writes one encoded packet, or adds it to the open batch (then the task is already complete and a
+        /// failure shows when the batch is written, closing the connection). <paramref name="immediate"/> writes
+        /// it now, after anything batched: for DISCONNECT, which must be on the wire before the socket shuts.
+        /// The caller's token can only cancel the wait for the write lock: a packet half written would corrupt
+        /// the stream for every later packet.
+        /// </summary>
+        public Task SendAsync(ReadOnlyMemory<byte> packet, CancellationToken cancellationToken, bool immediate = false)
+        {
+            if (!immediate)
+            {
+                lock (_batch)
+                {
+                    if (_batching)
+                    {
+                        if (Volatile.Read(ref _closed) != 0)
+                        {
+                            throw new MqttNotConnectedException("The connection is closed.");
+                        }
+
+                        _batch.Add(packet);
+                        return Task.CompletedTask;
+                    }
+                }
+            }
+
+            return WriteAsync(packet, false, cancellationToken);
+        }
+
+        // Under the write lock: anything batched first (it was sent earlier), then the packet, in one write.
+        private async Task WriteAsync(ReadOnlyMemory<byte> packet, bool endBatch, CancellationToken cancellationToken)
         {
             await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                await _stream.WriteAsync(packet, _closing.Token).ConfigureAwait(false);
+                ReadOnlyMemory<byte> data = packet;
+                lock (_batch)
+                {
+                    _batching &= !endBatch;
+                    if (_batch.Count > 0)
+                    {
+                        data = Concatenate(_batch, packet);
+                        _batch.Clear();
+                    }
+                }
+
+                if (data.IsEmpty)
+                {
+                    return;
+                }
+
+                await _stream.WriteAsync(data, _closing.Token).ConfigureAwait(false);
                 await _stream.FlushAsync(_closing.Token).ConfigureAwait(false);
                 Interlocked.Exchange(ref _lastSent, _time.GetTimestamp());
             }
@@ -112,6 +174,31 @@ namespace CommuneRadio.Mqtt.Client
             {
                 _writeLock.Release();
             }
+        }
+
+        private static ReadOnlyMemory<byte> Concatenate(List<ReadOnlyMemory<byte>> packets, ReadOnlyMemory<byte> last)
+        {
+            if (packets.Count == 1 && last.IsEmpty)
+            {
+                return packets[0];
+            }
+
+            int length = last.Length;
+            foreach (ReadOnlyMemory<byte> p in packets)
+            {
+                length += p.Length;
+            }
+
+            byte[] all = new byte[length];
+            int at = 0;
+            foreach (ReadOnlyMemory<byte> p in packets)
+            {
+                p.Span.CopyTo(all.AsSpan(at));
+                at += p.Length;
+            }
+
+            last.Span.CopyTo(all.AsSpan(at));
+            return all;
         }
 
         public void MarkPingSent(long timestamp)
