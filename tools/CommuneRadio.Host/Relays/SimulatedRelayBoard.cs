@@ -86,6 +86,24 @@ public sealed class SimulatedRelayBoard
         }
     }
 
+    /// <summary>
+    /// A copy of the timeline entries written at or after <paramref name="utcMs"/> (a benchmark reading thousands of
+    /// boards after every round copies only what it needs).
+    /// </summary>
+    public IReadOnlyList<RelayTimelineEntry> TimelineSince(long utcMs)
+    {
+        lock (_gate)
+        {
+            int from = _timeline.Count;
+            while (from > 0 && _timeline[from - 1].UtcMs >= utcMs)
+            {
+                from--;
+            }
+
+            return _timeline.GetRange(from, _timeline.Count - from);
+        }
+    }
+
     private int Mask(bool[] states)
     {
         lock (_gate)

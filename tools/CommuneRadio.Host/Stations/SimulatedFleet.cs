@@ -30,7 +30,10 @@ public sealed class SimulatedFleet : IAsyncDisposable
     /// <param name="clock">Clock for every station (default <see cref="SystemClock.Shared"/>).</param>
     /// <param name="dataDirectory">Parent of the per-station storage directories, or null for memory.</param>
     /// <param name="count">Run only the first <paramref name="count"/> stations of the file (null = all).</param>
-    public SimulatedFleet(FleetFile fleet, Func<FleetStation, MqttClientOptions> broker, IStationClock? clock = null, string? dataDirectory = null, int? count = null)
+    /// <param name="configure">Adjusts each station's options before it is built (e.g. a client factory that records connections), or null.</param>
+    public SimulatedFleet(
+        FleetFile fleet, Func<FleetStation, MqttClientOptions> broker, IStationClock? clock = null, string? dataDirectory = null, int? count = null,
+        Action<FleetStation, SimulatedStationOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(fleet);
         ArgumentNullException.ThrowIfNull(broker);
@@ -46,6 +49,7 @@ public sealed class SimulatedFleet : IAsyncDisposable
                 Clock = clock ?? SystemClock.Shared,
                 Storage = dataDirectory is null ? new MemoryStorage() : new FileStorage(Path.Combine(dataDirectory, s.Id)),
             };
+            configure?.Invoke(s, options);
             var station = new SimulatedStation(options);
             _stations.Add(station);
             _byId.Add(s.Id, station);

@@ -47,7 +47,17 @@ public sealed class MemoryStorage : IStorage
 
         lock (_files)
         {
-            _files[name] = data.AsSpan(0, count).ToArray();
+            // A record is rewritten after every authentic command (replay counters) with the same size: reuse
+            // its array instead of leaving a copy per command for the GC (Read hands out clones, never this array).
+            if (_files.TryGetValue(name, out byte[]? existing) && existing.Length == count)
+            {
+                data.AsSpan(0, count).CopyTo(existing);
+            }
+            else
+            {
+                _files[name] = data.AsSpan(0, count).ToArray();
+            }
+
             return true;
         }
     }
