@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.Threading.Tasks;
+using CommuneRadio.Cli.Bench;
 using CommuneRadio.Cli.Broker;
 using CommuneRadio.Cli.Demo;
 using CommuneRadio.Cli.Flash;
@@ -27,6 +28,7 @@ public static class Program
 
         root.Subcommands.Add(ProvisionCommand.Create());
         root.Subcommands.Add(FlashCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
 
         // Ctrl+C cancels the command's token; a clean shutdown of thousands of stations (offline state, then
         // DISCONNECT each) needs longer than the library's default 2 s before it gives up waiting.

@@ -1,0 +1,60 @@
+using System;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using CommuneRadio.Cli.Bench;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace CommuneRadio.Cli.Tests.Bench;
+
+/// <summary>
+/// <c>radioctl bench fanout</c> in process with a small fleet (20 stations, 2 rounds, through a real Mosquitto on a
+/// free loopback port): the JSON report has its fields and every emergency reached every station. About 15 s;
+/// no latency is asserted (a benchmark prints figures, it does not time a test).
+/// </summary>
+[TestClass]
+public sealed class FanoutBenchmarkTests
+{
+    [TestMethod]
+    public async Task RunAsync_SmallFleet_EveryEmergencyDeliveredAndJsonComplete()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(55));
+        var benchmark = new FanoutBenchmark(20, 2, _ => { });
+
+        FanoutResult result = await benchmark.RunAsync(cts.Token);
+
+        Assert.AreEqual(0, result.Problems.Count, string.Join("; ", result.Problems));
+        using JsonDocument json = JsonDocument.Parse(result.ToJson());
+        JsonElement r = json.RootElement;
+        foreach (string field in new[]
+        {
+            "stations", "rounds", "p50_ms", "p95_ms", "p99_ms", "max_ms", "lines_p99_ms", "result_p99_ms", "baseline_p99_ms",
+            "baseline_result_p99_ms", "ratio_p99", "delivered", "expected",
+        })
+        {
+            Assert.AreEqual(JsonValueKind.Number, r.GetProperty(field).ValueKind, field);
+        }
+
+        Assert.AreEqual(20, r.GetProperty("stations").GetInt32());
+        Assert.AreEqual(2, r.GetProperty("rounds").GetInt32());
+        Assert.AreEqual(40, r.GetProperty("expected").GetInt32());
+        Assert.AreEqual(r.GetProperty("expected").GetInt32(), r.GetProperty("delivered").GetInt32());
+        Assert.AreEqual(40, r.GetProperty("accepted").GetInt32());
+        Assert.AreEqual(40, r.GetProperty("baseline_delivered").GetInt32());
+        Assert.AreEqual(JsonValueKind.Object, r.GetProperty("machine").ValueKind);
+    }
+
+    [TestMethod]
+    public void From_FiveSamples_NearestRank()
+    {
+        LatencyStats s = LatencyStats.From(new double[] { 5, 1, 3, 2, 4 });
+
+        Assert.AreEqual(new LatencyStats(5, 3, 5, 5, 5), s);
+    }
+
+    [TestMethod]
+    public void PeakInWindow_Bursts_LargestCountInsideOneWindow()
+    {
+        Assert.AreEqual(4, ReconnectBenchmark.PeakInWindow(new long[] { 0, 100, 900, 1000, 1500, 1600 }, 1000));
+    }
+}

@@ -1,0 +1,196 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using System.Text.Json;
+
+namespace CommuneRadio.Cli.Bench;
+
+/// <summary>
+/// Figures of one <c>radioctl bench fanout</c> run (all latencies in ms from the sender's publish, same clock).
+/// <list type="bullet">
+/// <item><see cref="RelayOn"/>: the station's first relay write of the emergency (amplifier powered, source
+/// selected), made in the very Core call that handled the message — "relays switched on";</item>
+/// <item><see cref="LinesOn"/>: the last of the emergency's speaker lines connected (the Core's "started"
+/// event) — "on the speakers"; from all-off this includes the amplifier stagger and 1.5 s warm-up;</item>
+/// <item><see cref="Result"/>: the station's result received by the sender;</item>
+/// <item><see cref="BaselineReceived"/> and <see cref="BaselineResult"/>: the same for bare MQTT clients that only
+/// answer (<see cref="BareClientFleet"/>).</item>
+/// </list>
+/// </summary>
+public sealed class FanoutResult
+{
+    /// <summary>Stations (and bare clients).</summary>
+    public int Stations { get; init; }
+
+    /// <summary>Measured rounds.</summary>
+    public int Rounds { get; init; }
+
+    /// <summary>Unmeasured warm-up rounds before them (each side).</summary>
+    public int Warmup { get; init; }
+
+    /// <summary>Publish → first relay write of the emergency.</summary>
+    public LatencyStats RelayOn { get; set; } = LatencyStats.Empty;
+
+    /// <summary>Publish → every line of the emergency connected.</summary>
+    public LatencyStats LinesOn { get; set; } = LatencyStats.Empty;
+
+    /// <summary>Publish → station's result at the sender.</summary>
+    public LatencyStats Result { get; set; } = LatencyStats.Empty;
+
+    /// <summary>Publish → command received by a bare client.</summary>
+    public LatencyStats BaselineReceived { get; set; } = LatencyStats.Empty;
+
+    /// <summary>Publish → bare client's result at the sender.</summary>
+    public LatencyStats BaselineResult { get; set; } = LatencyStats.Empty;
+
+    /// <summary>Station-rounds in which the emergency reached the speakers (every line connected).</summary>
+    public int Delivered { get; set; }
+
+    /// <summary>Stations × rounds.</summary>
+    public int Expected => Stations * Rounds;
+
+    /// <summary>Station-rounds whose "accepted" result reached the sender.</summary>
+    public int Accepted { get; set; }
+
+    /// <summary>Bare-client rounds in which the command arrived.</summary>
+    public int BaselineDelivered { get; set; }
+
+    /// <summary>p99 of <see cref="RelayOn"/> over p99 of <see cref="BaselineReceived"/>.</summary>
+    public double RatioP99 => LatencyStats.Ratio(RelayOn.P99, BaselineReceived.P99);
+
+    /// <summary>p99 of <see cref="Result"/> over p99 of <see cref="BaselineResult"/>.</summary>
+    public double RatioResultP99 => LatencyStats.Ratio(Result.P99, BaselineResult.P99);
+
+    /// <summary>The machine.</summary>
+    public MachineInfo? Machine { get; set; }
+
+    /// <summary>Process figures during the stations' rounds (GC, thread pool, CPU), one line.</summary>
+    public string StationsProcess { get; set; } = string.Empty;
+
+    /// <summary>Process figures during the baseline's rounds, one line.</summary>
+    public string BaselineProcess { get; set; } = string.Empty;
+
+    /// <summary>Longest scheduler tick of all stations seen during the rounds, ms.</summary>
+    public double MaxTickMs { get; set; }
+
+    /// <summary>Mosquitto's CPU use during the stations' and the baseline's rounds, cores (1.0 = one core busy).</summary>
+    public (double Stations, double Baseline) BrokerCpuCores { get; set; }
+
+    /// <summary>Per measured round, CPU ms of radioctl and Mosquitto from the publish until every station had switched and answered.</summary>
+    public List<(double Process, double Broker, double AllocatedMb)> StationsBurst { get; } = new();
+
+    /// <summary>The same for the bare clients (until every one had the command and its result was back).</summary>
+    public List<(double Process, double Broker, double AllocatedMb)> BaselineBurst { get; } = new();
+
+    /// <summary>Wall time of the whole run.</summary>
+    public TimeSpan Elapsed { get; set; }
+
+    /// <summary>What went wrong (timeouts, refusals); empty when every emergency was delivered.</summary>
+    public List<string> Problems { get; } = new();
+
+    /// <summary>True when every emergency reached every station's speakers and every result came back.</summary>
+    public bool Ok => Problems.Count == 0 && Delivered == Expected && Accepted == Expected;
+
+    /// <summary>The figures as one JSON object (snake_case members, ms).</summary>
+    public string ToJson()
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("stations", Stations);
+            json.WriteNumber("rounds", Rounds);
+            json.WriteNumber("warmup_rounds", Warmup);
+            Stats(json, string.Empty, RelayOn);
+            Stats(json, "lines_", LinesOn);
+            Stats(json, "result_", Result);
+            Stats(json, "baseline_", BaselineReceived);
+            Stats(json, "baseline_result_", BaselineResult);
+            json.WriteNumber("ratio_p99", RatioP99);
+            json.WriteNumber("ratio_result_p99", RatioResultP99);
+            json.WriteNumber("delivered", Delivered);
+            json.WriteNumber("expected", Expected);
+            json.WriteNumber("accepted", Accepted);
+            json.WriteNumber("baseline_delivered", BaselineDelivered);
+            json.WriteNumber("max_tick_ms", MaxTickMs);
+            json.WriteNumber("broker_cpu_cores", BrokerCpuCores.Stations);
+            json.WriteNumber("baseline_broker_cpu_cores", BrokerCpuCores.Baseline);
+            (double sp, double sb, double sa) = BurstCpu.Mean(StationsBurst);
+            (double bp, double bb, double ba) = BurstCpu.Mean(BaselineBurst);
+            json.WriteNumber("burst_cpu_ms", sp);
+            json.WriteNumber("burst_broker_cpu_ms", sb);
+            json.WriteNumber("burst_allocated_mb", sa);
+            json.WriteNumber("baseline_burst_cpu_ms", bp);
+            json.WriteNumber("baseline_burst_broker_cpu_ms", bb);
+            json.WriteNumber("baseline_burst_allocated_mb", ba);
+            json.WriteString("process", StationsProcess);
+            json.WriteString("baseline_process", BaselineProcess);
+            json.WriteNumber("elapsed_s", Math.Round(Elapsed.TotalSeconds, 1));
+            json.WritePropertyName("machine");
+            if (Machine is null)
+            {
+                json.WriteNullValue();
+            }
+            else
+            {
+                Machine.Write(json);
+            }
+
+            json.WriteStartArray("problems");
+            foreach (string p in Problems)
+            {
+                json.WriteStringValue(p);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>The human-readable report: a latency table, the ratios and the targets of docs/benchmarks.md.</summary>
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"fanout: {Stations} stations x {Rounds} rounds (+{Warmup} warm-up), one group emergency per round, from all relays off");
+        text.AppendLine($"  {"ms from publish",-44} {"p50",7} {"p95",7} {"p99",7} {"max",7} {"n",7}");
+        Row(text, "relays switched on (first relay write)", RelayOn);
+        Row(text, "on the speakers (every line connected)", LinesOn);
+        Row(text, "result at the sender", Result);
+        Row(text, "baseline: command at a bare client", BaselineReceived);
+        Row(text, "baseline: its result at the sender", BaselineResult);
+        text.AppendLine($"  delivered {Delivered}/{Expected}, accepted results {Accepted}/{Expected}, baseline {BaselineDelivered}/{Expected}");
+        text.AppendLine($"  ratio p99 relays on / baseline {RatioP99}, result / baseline result {RatioResultP99}");
+        text.AppendLine($"  targets: every emergency delivered {Mark(Ok)}; relays on p99 < 1000 ms {Mark(RelayOn.P99 < 1000)}, max < 3000 ms {Mark(RelayOn.Max < 3000)}; " +
+            $"ratio <= 1.25 {Mark(RatioP99 <= 1.25)}; on the speakers max < 3000 ms (EN 54-16) {Mark(LinesOn.Max < 3000)}");
+        (double sp, double sb, double sa) = BurstCpu.Mean(StationsBurst);
+        (double bp, double bb, double ba) = BurstCpu.Mean(BaselineBurst);
+        text.AppendLine($"  per burst (publish → all switched and answered): stations {sp} ms CPU radioctl + {sb} ms mosquitto, {sa} MB allocated; " +
+            $"baseline {bp} ms + {bb} ms, {ba} MB");
+        text.AppendLine($"  stations' rounds: {StationsProcess}; longest scheduler tick {MaxTickMs} ms; mosquitto CPU {BrokerCpuCores.Stations} cores");
+        text.AppendLine($"  baseline rounds: {BaselineProcess}; mosquitto CPU {BrokerCpuCores.Baseline} cores");
+        text.Append($"  machine: {Machine}; run {Elapsed.TotalSeconds:F0} s");
+        foreach (string p in Problems)
+        {
+            text.AppendLine().Append("  problem: ").Append(p);
+        }
+
+        return text.ToString();
+    }
+
+    private static string Mark(bool met) => met ? "met" : "MISSED";
+
+    private static void Row(StringBuilder text, string name, LatencyStats s) =>
+        text.AppendLine($"  {name,-44} {s.P50,7:F0} {s.P95,7:F0} {s.P99,7:F0} {s.Max,7:F0} {s.Count,7}");
+
+    private static void Stats(Utf8JsonWriter json, string prefix, LatencyStats s)
+    {
+        json.WriteNumber(prefix + "p50_ms", s.P50);
+        json.WriteNumber(prefix + "p95_ms", s.P95);
+        json.WriteNumber(prefix + "p99_ms", s.P99);
+        json.WriteNumber(prefix + "max_ms", s.Max);
+        json.WriteNumber(prefix + "samples", s.Count);
+    }
+}
