@@ -45,12 +45,18 @@ namespace CommuneRadio.Tests.Core.Station
         }
 
         [TestMethod]
-        public void Snapshot_OnAirChange_IsDueImmediately()
+        public void Snapshot_OnAirChange_OneSnapshotForTheWholeTransitionWithinCoalescingDelay()
         {
             StationHarness h = Booted();
-            h.Run(1000);
+            h.Run(61000);
             h.Core.PlayNow("n", BroadcastClass.Normal, IssuerLevel.Commune, "op", 30, 0xF, 0, h.Now);
-            Assert.IsTrue(h.Core.Effects.HealthDue);
+            Assert.IsFalse(h.Core.Effects.HealthDue, "the command's call carries only the relay writes and the result");
+
+            // Chosen at once, amplifiers staggered, lines connected ~2 s later: one snapshot, 3 s after the first change.
+            RunCountingHealth(h, 3000);
+            Assert.AreEqual(1, HealthDueCount);
+            RunCountingHealth(h, 5000);
+            Assert.AreEqual(0, HealthDueCount);
         }
 
         [TestMethod]

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using CommuneRadio.Core.Scheduling;
 
 namespace CommuneRadio.Core.Protocol
@@ -13,7 +14,7 @@ namespace CommuneRadio.Core.Protocol
         {
             Issuer = issuer;
             Level = level;
-            Key = key;
+            _key = key;
             Scopes = scopes;
             MayEmergency = emergency;
         }
@@ -24,8 +25,38 @@ namespace CommuneRadio.Core.Protocol
         /// <summary>Administrative level; used for arbitration and authorisation.</summary>
         public IssuerLevel Level;
 
-        /// <summary>HMAC-SHA256 key (32 bytes).</summary>
-        public byte[] Key;
+        private byte[] _key;
+        private HMACSHA256 _mac;
+
+        /// <summary>HMAC-SHA256 key (32 bytes). Setting it (key rotation) discards the cached HMAC.</summary>
+        public byte[] Key
+        {
+            get
+            {
+                return _key;
+            }
+
+            set
+            {
+                _key = value;
+                _mac = null;
+            }
+        }
+
+        /// <summary>
+        /// The HMAC-SHA256 of <paramref name="body"/> under this issuer's key, with one HMAC instance kept per key
+        /// (no allocation per command beyond the result). The instance holds its own copy of the key:
+        /// nanoFramework's HMACSHA256 keeps a reference to the array it is given and clears it on Dispose.
+        /// </summary>
+        public byte[] Mac(byte[] body)
+        {
+            if (_mac == null)
+            {
+                _mac = new HMACSHA256(Signature.CopyOf(_key));
+            }
+
+            return _mac.ComputeHash(body);
+        }
 
         /// <summary>Addressees the issuer may command, e.g. "g/com.ha-tinh.an-binh" or "st/ht-ab-001".</summary>
         public string[] Scopes;

@@ -37,7 +37,7 @@ namespace CommuneRadio.Core.Protocol
                 return CommandResult.Refuse(RefusalReason.UnknownIssuer, "iss");
             }
 
-            if (!Signature.Verify(key.Key, payload, _env.BodyStart, _env.BodyLength, payload, _env.SigStart, _env.SigLength))
+            if (!Signature.Verify(key, payload, _env.BodyStart, _env.BodyLength, payload, _env.SigStart, _env.SigLength))
             {
                 return CommandResult.Refuse(RefusalReason.BadSignature, "sig");
             }

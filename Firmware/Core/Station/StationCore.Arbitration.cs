@@ -43,7 +43,7 @@ namespace CommuneRadio.Core.Station
                 // Silence first; Arbitrate picks the next programme (if any) in the same call.
                 _onAir = null;
                 _relays.SetTarget(0, -1);
-                _effects.HealthDue = true;
+                HealthChanged();
             }
 
             if (p.EverStarted)
@@ -114,7 +114,7 @@ namespace CommuneRadio.Core.Station
             }
 
             _onAir = best;
-            _effects.HealthDue = true;
+            HealthChanged();
             if (best == null)
             {
                 _relays.SetTarget(0, -1);
@@ -165,7 +165,7 @@ namespace CommuneRadio.Core.Station
 
             _onAir = null;
             _relays.SetTarget(0, -1);
-            _effects.HealthDue = true;
+            HealthChanged();
         }
 
         /// <summary>Reports the real start (lines connected) of the programme on air.</summary>
@@ -180,7 +180,7 @@ namespace CommuneRadio.Core.Station
             _onAir.OnAirSinceMonotonicMs = now.MonotonicMs;
             PlayEventKind kind = _onAir.EverStarted ? PlayEventKind.Resumed : PlayEventKind.Started;
             _onAir.EverStarted = true;
-            _effects.HealthDue = true;
+            HealthChanged();
             Record(kind, PlayReason.None, _onAir.Id, _onAir.OccurrenceUtcMs, _onAir.Class, now);
         }
 

@@ -181,7 +181,10 @@ namespace CommuneRadio.Core.Station
             {
                 _counters.Accepted++;
                 _effects.ScheduleChanged |= scheduleChanged;
-                _effects.HealthDue |= scheduleChanged;
+                if (scheduleChanged)
+                {
+                    HealthChanged();
+                }
                 Process(now);
             }
             else

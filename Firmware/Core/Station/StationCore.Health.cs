@@ -37,6 +37,20 @@ namespace CommuneRadio.Core.Station
             return s;
         }
 
+        /// <summary>
+        /// Something the snapshot reports changed. The change-triggered snapshot goes out
+        /// <see cref="StationSettings.HealthCoalesceMs"/> after the first change, so the burst of changes of one
+        /// transition (programme chosen, relays switching, lines connected) makes one message, not several, and
+        /// never competes with a command's result. Proof-of-play events report on-air changes at once.
+        /// </summary>
+        private void HealthChanged()
+        {
+            if (_healthChangedAtMs == NoHealthChange)
+            {
+                _healthChangedAtMs = _lastMonotonicMs;
+            }
+        }
+
         private void EvaluateHealth(Instant now)
         {
             long ms = now.MonotonicMs;
@@ -45,17 +59,15 @@ namespace CommuneRadio.Core.Station
             if (flags != _lastFaults)
             {
                 _lastFaults = flags;
-                _effects.HealthDue = true;
+                HealthChanged();
             }
 
-            if (ms >= _nextHealthMs)
+            bool changeDue = _healthChangedAtMs != NoHealthChange && ms - _healthChangedAtMs >= _settings.HealthCoalesceMs;
+            if (ms >= _nextHealthMs || changeDue)
             {
                 _effects.HealthDue = true;
-            }
-
-            if (_effects.HealthDue)
-            {
                 _nextHealthMs = ms + _settings.TelemetryPeriodMs;
+                _healthChangedAtMs = NoHealthChange;
             }
         }
     }

@@ -39,6 +39,8 @@ namespace CommuneRadio.Core.Station
         private bool _stepPending;
         private long _stepFromUtcMs;
         private long _lastMonotonicMs;
+        private const long NoHealthChange = long.MinValue;
+        private long _healthChangedAtMs = NoHealthChange;
 
         /// <summary>Creates a station with an empty schedule. Call <see cref="Boot"/> before anything else.</summary>
         public StationCore(StationSettings settings)
@@ -161,9 +163,14 @@ namespace CommuneRadio.Core.Station
         public Effects ClockSynced(Instant now)
         {
             _effects.Clear();
+            _lastMonotonicMs = now.MonotonicMs;
             bool changed = _clock.Synced(now);
             NoteStep();
-            _effects.HealthDue |= changed;
+            if (changed)
+            {
+                HealthChanged();
+            }
+
             Process(now);
             return _effects;
         }
@@ -240,7 +247,7 @@ namespace CommuneRadio.Core.Station
             _lastMonotonicMs = now.MonotonicMs;
             if (_clock.Observe(now))
             {
-                _effects.HealthDue = true;
+                HealthChanged();
             }
 
             NoteStep();

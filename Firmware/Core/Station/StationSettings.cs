@@ -39,6 +39,12 @@ namespace CommuneRadio.Core.Station
         /// <summary>Period of the health snapshot (default 60 s).</summary>
         public int TelemetryPeriodMs = 60000;
 
+        /// <summary>
+        /// Delay from the first change to the change-triggered health snapshot (coalesces one transition's
+        /// changes into one message — a start from all-off takes up to 2.5 s; events report on-air changes immediately). Default 3 s.
+        /// </summary>
+        public int HealthCoalesceMs = 3000;
+
         /// <summary>How long a synced clock stays trusted without a new sync (default 48 h).</summary>
         public long ClockTrustMs = 48L * 3600 * 1000;
 
