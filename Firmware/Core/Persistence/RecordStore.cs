@@ -21,6 +21,7 @@ namespace CommuneRadio.Core.Persistence
         private const int HeaderLength = 16;
 
         private readonly IStorage _storage;
+        private byte[] _frame;
 
         /// <summary>Creates a store over a platform storage.</summary>
         public RecordStore(IStorage storage)
@@ -63,7 +64,14 @@ namespace CommuneRadio.Core.Persistence
         /// </summary>
         public bool Save(string name, int format, long sequence, byte[] payload, int count)
         {
-            byte[] frame = new byte[HeaderLength + count + 4];
+            // One frame buffer per store, grown when needed: a save allocates nothing on a steady state.
+            int length = HeaderLength + count + 4;
+            if (_frame == null || _frame.Length < length)
+            {
+                _frame = new byte[length < 256 ? 256 : length * 2];
+            }
+
+            byte[] frame = _frame;
             frame[0] = (byte)'C';
             frame[1] = (byte)'R';
             frame[2] = (byte)'R';
@@ -73,7 +81,7 @@ namespace CommuneRadio.Core.Persistence
             WriteU32(frame, 12, count);
             System.Array.Copy(payload, 0, frame, HeaderLength, count);
             WriteU32(frame, HeaderLength + count, (int)Crc32.Compute(frame, 0, HeaderLength + count));
-            return _storage.Write(name + ((sequence & 1) == 0 ? ".a" : ".b"), frame, frame.Length);
+            return _storage.Write(name + ((sequence & 1) == 0 ? ".a" : ".b"), frame, length);
         }
 
         // Sequence of a valid slot, or 0.
