@@ -206,6 +206,19 @@ namespace CommuneRadio.Tests.Core.Persistence
         }
 
         [TestMethod]
+        public void KeyRotated_ThenReprovisionedWithFreshKey_ConfigurationKeyWins()
+        {
+            MemoryStorage flash = new MemoryStorage();
+            EndpointHarness h = EndpointHarness.Persistent(flash, At(9, 0), true);
+            string rotated = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+            h.Send(h.Province("key.rotate", "{\"issuer\":\"com.ht.ab\",\"key\":\"" + rotated + "\"}"));
+
+            byte[] fresh = CommandBuilder.TestKey(0xA0);
+            EndpointHarness after = EndpointHarness.Persistent(flash, At(9, 5), true, fresh);
+            Assert.AreEqual(EndpointHarness.HexOf(fresh), EndpointHarness.HexOf(after.Endpoint.Keys.Find("com.ht.ab").Key));
+        }
+
+        [TestMethod]
         public void BackgroundWrites_StayWithinHourlyBudget()
         {
             MemoryStorage flash = new MemoryStorage();

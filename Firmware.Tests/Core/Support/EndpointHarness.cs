@@ -29,7 +29,7 @@ namespace CommuneRadio.Tests.Core.Support
         public EndpointHarness(long utcStart, bool synced)
         {
             Station = StationHarness.Create(utcStart);
-            Endpoint = new StationEndpoint(Station.Core, Protocol(), Keys());
+            Endpoint = new StationEndpoint(Station.Core, Protocol(), Keys(CommuneKey));
             Station.Boot(synced);
         }
 
@@ -40,10 +40,16 @@ namespace CommuneRadio.Tests.Core.Support
         /// <summary>A station booted from <paramref name="flash"/> through the real boot sequence (StationBoot).</summary>
         public static EndpointHarness Persistent(MemoryStorage flash, long utcStart, bool synced)
         {
+            return Persistent(flash, utcStart, synced, CommuneKey);
+        }
+
+        /// <summary>As <see cref="Persistent(MemoryStorage, long, bool)"/> with the commune issuer provisioned with <paramref name="communeKey"/>.</summary>
+        public static EndpointHarness Persistent(MemoryStorage flash, long utcStart, bool synced, byte[] communeKey)
+        {
             EndpointHarness h = new EndpointHarness();
             h.Boot = new BootReport();
             h.Station = new StationHarness(StationHarness.DefaultSettings(), utcStart);
-            h.Endpoint = StationBoot.Start(h.Station.Core.Settings, Protocol(), Keys(), flash, h.Station.Now, h.Boot);
+            h.Endpoint = StationBoot.Start(h.Station.Core.Settings, Protocol(), Keys(communeKey), flash, h.Station.Now, h.Boot);
             h.Station.Core = h.Endpoint.Core;
             h.Station.Endpoint = h.Endpoint;
             h.Station.Collect(h.Station.Core.Effects);
@@ -56,10 +62,10 @@ namespace CommuneRadio.Tests.Core.Support
             return new ProtocolSettings("cr/v1", "ht-ab-001", new[] { "vn", "prov.ht", "com.ht.ab" });
         }
 
-        private static Keyring Keys()
+        private static Keyring Keys(byte[] communeKey)
         {
             Keyring keys = new Keyring();
-            keys.Put(new IssuerKey("com.ht.ab", IssuerLevel.Commune, CommuneKey, new[] { "g/com.ht.ab" }, false));
+            keys.Put(new IssuerKey("com.ht.ab", IssuerLevel.Commune, communeKey, new[] { "g/com.ht.ab" }, false));
             keys.Put(new IssuerKey("com.ht.xy", IssuerLevel.Commune, OtherCommuneKey, new[] { "g/com.ht.xy" }, false));
             keys.Put(new IssuerKey("prov.ht", IssuerLevel.Province, ProvinceKey, new[] { "g/prov.ht" }, true));
             keys.Put(new IssuerKey("vn", IssuerLevel.National, NationalKey, new[] { "g/vn" }, true));

@@ -4,17 +4,17 @@ using CommuneRadio.Core.Scheduling;
 namespace CommuneRadio.Core.Persistence
 {
     /// <summary>
-    /// Binary form of the keyring record "keys" (format 1), replay counters included so that replay protection
+    /// Binary form of the keyring record "keys" (format 2), replay counters included so that replay protection
     /// survives a reboot without a valid clock:
     /// <code>
-    /// i32 count, then per issuer: str name, u8 level, 32 bytes key, u8 scopeCount, str scope…, bool emergency,
-    ///   u8 counterCount, i64 counter… (ascending)
+    /// i32 count, then per issuer: str name, u8 level, 32 bytes key, 32 bytes provisioned key, u8 scopeCount,
+    ///   str scope…, bool emergency, u8 counterCount, i64 counter… (ascending)
     /// </code>
     /// </summary>
     public static class KeyringCodec
     {
         /// <summary>Record format version.</summary>
-        public const int Format = 1;
+        public const int Format = 2;
 
         /// <summary>Writes the keyring, replacing one issuer's key when <paramref name="rotateIssuer"/> is given.</summary>
         public static void Encode(Keyring keys, string rotateIssuer, byte[] rotateKey, RecordWriter w)
@@ -27,6 +27,7 @@ namespace CommuneRadio.Core.Persistence
                 w.WriteByte((int)k.Level);
                 byte[] key = rotateIssuer != null && k.Issuer == rotateIssuer ? rotateKey : k.Key;
                 w.WriteBytes(key, 0, 32);
+                w.WriteBytes(k.ProvisionedKey, 0, 32);
                 w.WriteByte(k.Scopes.Length);
                 for (int s = 0; s < k.Scopes.Length; s++)
                 {
@@ -57,6 +58,7 @@ namespace CommuneRadio.Core.Persistence
                 string name = r.ReadString(192);
                 IssuerLevel level = (IssuerLevel)r.ReadByte();
                 byte[] key = r.ReadBytes(32);
+                byte[] provisioned = r.ReadBytes(32);
                 int scopeCount = r.ReadByte();
                 string[] scopes = new string[scopeCount];
                 for (int s = 0; s < scopeCount; s++)
@@ -72,6 +74,7 @@ namespace CommuneRadio.Core.Persistence
                 }
 
                 IssuerKey k = new IssuerKey(name, level, key, scopes, emergency);
+                k.ProvisionedKey = provisioned;
                 int counters = r.ReadByte();
                 for (int c = 0; c < counters && c < ReplayWindow.Size; c++)
                 {

@@ -64,7 +64,12 @@ namespace CommuneRadio.Core.Persistence
                     continue;
                 }
 
-                p.Key = s.Key;
+                // A remotely rotated key wins only while the configuration still holds the key it replaced.
+                if (SameBytes(s.ProvisionedKey, p.ProvisionedKey))
+                {
+                    p.Key = s.Key;
+                }
+
                 for (int c = 0; c < s.Counters.Count; c++)
                 {
                     if (p.Counters.IsFresh(s.Counters.At(c)))
@@ -73,6 +78,24 @@ namespace CommuneRadio.Core.Persistence
                     }
                 }
             }
+        }
+
+        private static bool SameBytes(byte[] a, byte[] b)
+        {
+            if (a == null || b == null || a.Length != b.Length)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < a.Length; i++)
+            {
+                if (a[i] != b[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static bool Exists(IStorage storage, string name)

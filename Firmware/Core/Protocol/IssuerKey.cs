@@ -15,6 +15,7 @@ namespace CommuneRadio.Core.Protocol
             Issuer = issuer;
             Level = level;
             _key = key;
+            ProvisionedKey = key;
             Scopes = scopes;
             MayEmergency = emergency;
         }
@@ -42,6 +43,13 @@ namespace CommuneRadio.Core.Protocol
                 _mac = null;
             }
         }
+
+        /// <summary>
+        /// The key this entry had when it was provisioned (from the device configuration). A key rotated
+        /// remotely is persisted together with it, so that at boot the rotated key is used only while the
+        /// configuration still holds this same key: an engineer who re-provisions fresh keys is not overridden.
+        /// </summary>
+        public byte[] ProvisionedKey;
 
         /// <summary>
         /// The HMAC-SHA256 of <paramref name="body"/> under this issuer's key, with one HMAC instance kept per key
