@@ -1,4 +1,5 @@
 using System;
+using System.Device.Wifi;
 using System.Threading;
 using nanoFramework.Networking;
 
@@ -8,6 +9,9 @@ namespace CommuneRadio.Device
     /// Wi-Fi station mode with DHCP, through nanoFramework's WifiNetworkHelper and the credentials from the
     /// configuration file. The helper stores them and, with <c>WifiReconnectionKind.Automatic</c>, the native stack
     /// rejoins after an access-point outage on its own; this adapter only (re)starts it when asked.
+    /// <para>Namespaces (nanoframework/System.Device.Wifi): <c>WifiNetworkHelper</c> is in <c>nanoFramework.Networking</c>
+    /// (System.Device.Wifi.dll), <c>NetworkHelperStatus</c> too (System.Net.dll), but <c>WifiReconnectionKind</c> is in
+    /// <c>System.Device.Wifi</c>.</para>
     /// </summary>
     public sealed class WifiNetwork
     {
@@ -35,8 +39,11 @@ namespace CommuneRadio.Device
 
             try
             {
-                CancellationTokenSource cts = new CancellationTokenSource(timeoutMs);
-                _up = WifiNetworkHelper.ConnectDhcp(_ssid, _password, WifiReconnectionKind.Automatic, false, 0, cts.Token);
+                // Disposed after each attempt: the source owns a Timer, and this runs on every reconnection.
+                using (CancellationTokenSource cts = new CancellationTokenSource(timeoutMs))
+                {
+                    _up = WifiNetworkHelper.ConnectDhcp(_ssid, _password, WifiReconnectionKind.Automatic, false, 0, cts.Token);
+                }
             }
             catch (Exception)
             {
