@@ -33,15 +33,7 @@ namespace CommuneRadio.Device
         /// <inheritdoc/>
         public byte[] Read(string name)
         {
-            try
-            {
-                string path = PathOf(name);
-                return File.Exists(path) ? File.ReadAllBytes(path) : null;
-            }
-            catch (Exception)
-            {
-                return null;
-            }
+            return ReadFile(PathOf(name));
         }
 
         /// <inheritdoc/>
@@ -85,9 +77,33 @@ namespace CommuneRadio.Device
         /// <summary>Reads a whole file of the drive (configuration, certificate); null when missing or unreadable.</summary>
         public static byte[] ReadFile(string path)
         {
+            // FileStream rather than File.ReadAllBytes: ReadAllBytes only arrived with the rewrite of File in
+            // nanoframework/System.IO.FileSystem, while FileStream(path, FileMode, FileAccess), Length and Read exist in
+            // every 1.x version, so the device build does not depend on which one the package holds.
             try
             {
-                return File.Exists(path) ? File.ReadAllBytes(path) : null;
+                if (!File.Exists(path))
+                {
+                    return null;
+                }
+
+                using (FileStream f = new FileStream(path, FileMode.Open, FileAccess.Read))
+                {
+                    byte[] data = new byte[(int)f.Length];
+                    int read = 0;
+                    while (read < data.Length)
+                    {
+                        int n = f.Read(data, read, data.Length - read);
+                        if (n <= 0)
+                        {
+                            return null;
+                        }
+
+                        read += n;
+                    }
+
+                    return data;
+                }
             }
             catch (Exception)
             {
