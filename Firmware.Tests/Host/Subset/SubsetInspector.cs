@@ -217,6 +217,11 @@ namespace CommuneRadio.Tests.Subset
                     Report(where, "Enum reflection System.Enum." + name);
                 }
 
+                if (SubsetRules.IsMissingStringMember(ParentName(member.Parent), name))
+                {
+                    Report(where, "not in nanoFramework's String: System.String." + name);
+                }
+
                 // Generic parameters in a referenced signature (!0, !!0) are reported through the parent
                 // TypeSpec or the MethodSpec; named generic types in it still are, through their names.
                 if (member.GetKind() == MemberReferenceKind.Method)

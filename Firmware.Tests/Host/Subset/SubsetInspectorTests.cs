@@ -32,6 +32,8 @@ namespace CommuneRadio.Tests.Subset
                 public class UsesEnumGetValues { public Array M() { return Enum.GetValues(typeof(DayOfWeek)); } }
                 public class UsesEnumParse { public object M() { return Enum.Parse(typeof(DayOfWeek), "Monday"); } }
                 public class UsesEnumIsDefined { public bool M() { return Enum.IsDefined(typeof(DayOfWeek), 3); } }
+                public class UsesCompareOrdinal { public int M(string a, string b) { return string.CompareOrdinal(a, b); } }
+                public class UsesStringInsert { public string M(string s) { return s.Insert(0, "x"); } }
                 public class UsesNullable { public int M(int x) { int? y = x > 0 ? x : (int?)null; return y ?? 0; } }
                 public class UsesAsyncTask { public async Task M() { await Task.Yield(); } }
                 public class UsesAsyncVoid { public async void M() { await Task.Yield(); } }
@@ -150,6 +152,8 @@ namespace CommuneRadio.Tests.Subset
         [DataRow("Bad.UsesEnumGetValues", "Enum reflection System.Enum.GetValues")]
         [DataRow("Bad.UsesEnumParse", "Enum reflection System.Enum.Parse")]
         [DataRow("Bad.UsesEnumIsDefined", "Enum reflection System.Enum.IsDefined")]
+        [DataRow("Bad.UsesCompareOrdinal", "not in nanoFramework's String: System.String.CompareOrdinal")]
+        [DataRow("Bad.UsesStringInsert", "not in nanoFramework's String: System.String.Insert")]
         [DataRow("Bad.UsesNullable", "nullable value type (int?) System.Nullable`1")]
         [DataRow("Bad.UsesAsyncTask", "async state machine (async/await)")]
         [DataRow("Bad.UsesAsyncTask", "Task/async System.Threading.Tasks.Task")]

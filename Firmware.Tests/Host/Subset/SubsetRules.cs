@@ -13,6 +13,17 @@ namespace CommuneRadio.Tests.Subset
 
         private static readonly string[] EnumReflection = { "GetNames", "GetValues", "IsDefined", "Parse", "TryParse" };
 
+        // Every member of System.String in nanoFramework's CoreLibrary (nanoFramework.CoreLibrary/System/String.cs).
+        // A call to any other (CompareOrdinal, Replace, Join, Insert, Remove, IsNullOrWhiteSpace, …) does not
+        // compile for the device; overloads of these names are narrowed further by BannedSymbols.txt.
+        private static readonly string[] StringMembers =
+        {
+            ".ctor", "Equals", "op_Equality", "op_Inequality", "get_Chars", "ToCharArray", "get_Length", "Split",
+            "Substring", "Trim", "TrimStart", "TrimEnd", "Compare", "CompareTo", "IndexOf", "IndexOfAny", "LastIndexOf",
+            "LastIndexOfAny", "ToLower", "ToUpper", "ToString", "Concat", "Intern", "IsInterned", "Format", "PadLeft",
+            "PadRight", "IsNullOrEmpty", "Contains", "StartsWith", "EndsWith", "GetHashCode", "GetEnumerator", "Empty",
+        };
+
         /// <summary>Why a referenced type is outside the subset, or null when it is fine.</summary>
         /// <example>
         /// System.Collections.Generic.List`1 >> "generic collection"; System.Nullable`1 >> "nullable value
@@ -61,6 +72,13 @@ namespace CommuneRadio.Tests.Subset
 
             return WhyUnavailableCompilerService(fullName) ?? (fullName.Contains('`') ? GenericType : null);
         }
+
+        /// <summary>
+        /// True for a System.String member that nanoFramework's String does not have.
+        /// Example: ("System.String", "CompareOrdinal") >> true; ("System.String", "Substring") >> false.
+        /// </summary>
+        public static bool IsMissingStringMember(string parentType, string memberName) =>
+            parentType == "System.String" && System.Array.IndexOf(StringMembers, memberName) < 0;
 
         /// <summary>True for the Enum reflection members nanoFramework lacks (Enum.GetValues and friends).</summary>
         public static bool IsEnumReflection(string parentType, string memberName) =>

@@ -1,3 +1,5 @@
+using CommuneRadio.Core.Text;
+
 namespace CommuneRadio.Core.Arbitration
 {
     /// <summary>
@@ -48,7 +50,7 @@ namespace CommuneRadio.Core.Arbitration
                 return challenger.SinceMonotonicMs < holder.SinceMonotonicMs;
             }
 
-            return string.CompareOrdinal(challenger.Id, holder.Id) < 0;
+            return Ordinal.Compare(challenger.Id, holder.Id) < 0;
         }
     }
 }

@@ -1,4 +1,5 @@
 using CommuneRadio.Core.Results;
+using CommuneRadio.Core.Text;
 
 namespace CommuneRadio.Core.Scheduling
 {
@@ -141,7 +142,7 @@ namespace CommuneRadio.Core.Scheduling
             while (lo <= hi)
             {
                 int mid = (lo + hi) >> 1;
-                int c = string.CompareOrdinal(_entries[mid].Item.Id, id);
+                int c = Ordinal.Compare(_entries[mid].Item.Id, id);
                 if (c == 0)
                 {
                     return mid;
