@@ -7,25 +7,28 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 namespace CommuneRadio.Tests.Subset
 {
     /// <summary>
-    /// BannedApiAnalyzers silently ignores an ID that matches nothing, so a typo in Firmware/BannedSymbols.txt
-    /// quietly unbans a member. Every entry must name a real type or member of the .NET 10 shared framework
+    /// BannedApiAnalyzers silently ignores an ID that matches nothing, so a typo in Firmware/BannedSymbols.Subset.txt
+    /// or BannedSymbols.CorePurity.txt quietly unbans a member. Every entry must name a real type or member of the .NET 10 shared framework
     /// the host Core is built against.
     /// </summary>
     [TestClass]
     public sealed class BannedSymbolsTests
     {
-        private const string File = "Firmware/BannedSymbols.txt";
+        private const string Subset = "Firmware/BannedSymbols.Subset.txt";
+        private const string CorePurity = "Firmware/BannedSymbols.CorePurity.txt";
 
         [TestMethod]
-        public void BannedSymbols_EveryEntry_ResolvesToAFrameworkSymbol()
+        [DataRow(Subset)]
+        [DataRow(CorePurity)]
+        public void BannedSymbols_EveryEntry_ResolvesToAFrameworkSymbol(string file)
         {
             var unresolved = new List<string>();
-            foreach (KeyValuePair<int, string> entry in Entries())
+            foreach (KeyValuePair<int, string> entry in Entries(file))
             {
                 string problem = Resolve(entry.Value);
                 if (problem != null)
                 {
-                    unresolved.Add(File + ":" + entry.Key + ": " + entry.Value + " -- " + problem);
+                    unresolved.Add(file + ":" + entry.Key + ": " + entry.Value + " -- " + problem);
                 }
             }
 
@@ -34,11 +37,12 @@ namespace CommuneRadio.Tests.Subset
         }
 
         [TestMethod]
-        public void BannedSymbols_Entries_AreUniqueAndDescribed()
+        public void BannedSymbols_Entries_AreUniqueAcrossBothListsAndDescribed()
         {
-            KeyValuePair<int, string>[] entries = Entries().ToArray();
+            KeyValuePair<int, string>[] entries = Entries(Subset).Concat(Entries(CorePurity)).ToArray();
             string[] duplicates = entries.GroupBy(e => e.Value).Where(g => g.Count() > 1).Select(g => g.Key).ToArray();
-            string[] undescribed = System.IO.File.ReadAllLines(RepoPaths.Combine(File))
+            string[] undescribed = System.IO.File.ReadAllLines(RepoPaths.Combine(Subset))
+                .Concat(System.IO.File.ReadAllLines(RepoPaths.Combine(CorePurity)))
                 .Where(l => IsEntry(l) && (l.IndexOf(';') < 0 || l.Substring(l.IndexOf(';') + 1).Trim().Length == 0))
                 .ToArray();
 
@@ -80,9 +84,9 @@ namespace CommuneRadio.Tests.Subset
         }
 
         /// <summary>The IDs (text before ';'), keyed by line number, skipping blank and comment lines.</summary>
-        private static IEnumerable<KeyValuePair<int, string>> Entries()
+        private static IEnumerable<KeyValuePair<int, string>> Entries(string file)
         {
-            string[] lines = System.IO.File.ReadAllLines(RepoPaths.Combine(File));
+            string[] lines = System.IO.File.ReadAllLines(RepoPaths.Combine(file));
             for (int i = 0; i < lines.Length; i++)
             {
                 if (IsEntry(lines[i]))

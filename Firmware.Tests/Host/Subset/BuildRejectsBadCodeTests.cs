@@ -8,7 +8,7 @@ namespace CommuneRadio.Tests.Subset
     /// <summary>
     /// The proof that the host build of Core fails on code nanoFramework cannot run: a copy of the Core
     /// build with deliberately bad files added fails with RS0030 naming each banned member, while the
-    /// unmodified copy builds (so the failure has the right cause). What BannedSymbols.txt cannot express
+    /// unmodified copy builds (so the failure has the right cause). What BannedSymbols.*.txt cannot express
     /// (generics, int?, int[,], decimal in a declaration) builds, and <see cref="SubsetInspector"/> on the
     /// built assembly reports it, as CoreAssemblySubsetTests does for the real Core.
     /// </summary>

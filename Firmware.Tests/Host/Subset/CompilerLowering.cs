@@ -4,7 +4,7 @@ namespace CommuneRadio.Tests.Subset
     /// Generic members the .NET 10 C# compiler emits on its own for plain C# 9 source, where the device
     /// build (same source, nanoFramework's mscorlib) gets a non-generic lowering because these members
     /// do not exist there. They are in the host IL only, so <see cref="SubsetInspector"/> lets them pass.
-    /// Source that names them directly is refused by BannedSymbols.txt (Span, ReadOnlySpan, Array.Empty)
+    /// Source that names them directly is refused by BannedSymbols.*.txt (Span, ReadOnlySpan, Array.Empty)
     /// or is visible as a generic call outside an event accessor.
     /// </summary>
     /// <example>

@@ -6,7 +6,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 namespace CommuneRadio.Tests.Subset
 {
     /// <summary>
-    /// The compiled host Core must stay inside the nanoFramework stable subset: what BannedSymbols.txt
+    /// The compiled host Core must stay inside the nanoFramework stable subset: what BannedSymbols.*.txt
     /// cannot name (generics, multidimensional arrays, async, iterators, Enum reflection) is read off the IL.
     /// </summary>
     [TestClass]

@@ -6,7 +6,7 @@ namespace CommuneRadio.Tests.Subset
 {
     /// <summary>
     /// A throw-away copy of the host Core build in a temp folder, laid out as in the repository
-    /// (Directory.Build.props, Firmware/BannedSymbols.txt, Firmware/Host/CommuneRadio.Core.csproj,
+    /// (Directory.Build.props, Firmware/BannedSymbols.*.txt, Firmware/Host/CommuneRadio.Core.csproj,
     /// Firmware/Core/*.cs and Core.projitems), so a test can add a file to Core and run the real build
     /// without touching the working tree.
     /// </summary>
@@ -20,7 +20,8 @@ namespace CommuneRadio.Tests.Subset
         {
             _temp = new TempDirectory("core-build");
             CopyFile("Directory.Build.props");
-            CopyFile("Firmware/BannedSymbols.txt");
+            CopyFile("Firmware/BannedSymbols.Subset.txt");
+            CopyFile("Firmware/BannedSymbols.CorePurity.txt");
             CopyFile(Project);
             CopyFile(ProjectItems);
             string core = RepoPaths.Combine("Firmware/Core");

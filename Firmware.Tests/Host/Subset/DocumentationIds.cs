@@ -6,7 +6,7 @@ using System.Reflection;
 namespace CommuneRadio.Tests.Subset
 {
     /// <summary>
-    /// Documentation comment IDs (the format of BannedSymbols.txt) computed from reflection, following
+    /// Documentation comment IDs (the format of BannedSymbols.*.txt) computed from reflection, following
     /// the C# specification's "ID string format" annex.
     /// </summary>
     /// <example>

@@ -13,7 +13,7 @@ namespace CommuneRadio.Tests.Subset
     /// run (shared/nanoframework.md): generic definitions and instantiations (TypeSpec, MethodSpec,
     /// GenericParam rows), multidimensional arrays (ArrayShape in any signature), Enum reflection,
     /// and types that are generic or async/iterator machinery by nature (<see cref="SubsetRules"/>).
-    /// BannedSymbols.txt cannot express these, because they are shapes rather than named members.
+    /// BannedSymbols.*.txt cannot express these, because they are shapes rather than named members.
     /// </summary>
     /// <example>
     /// A method <c>void M() { var l = new List&lt;int&gt;(); }</c> in class C reports

@@ -15,7 +15,7 @@ namespace CommuneRadio.Tests.Subset
 
         // Every member of System.String in nanoFramework's CoreLibrary (nanoFramework.CoreLibrary/System/String.cs).
         // A call to any other (CompareOrdinal, Replace, Join, Insert, Remove, IsNullOrWhiteSpace, …) does not
-        // compile for the device; overloads of these names are narrowed further by BannedSymbols.txt.
+        // compile for the device; overloads of these names are narrowed further by BannedSymbols.*.txt.
         private static readonly string[] StringMembers =
         {
             ".ctor", "Equals", "op_Equality", "op_Inequality", "get_Chars", "ToCharArray", "get_Length", "Split",
@@ -66,7 +66,7 @@ namespace CommuneRadio.Tests.Subset
 
             if (fullName == "System.Decimal" || fullName == "System.DateTimeOffset" || fullName == "System.TimeZoneInfo")
             {
-                // Banned by type in BannedSymbols.txt too, but the analyzer does not see `decimal d = 1.5m;`.
+                // Banned by type in BannedSymbols.*.txt too, but the analyzer does not see `decimal d = 1.5m;`.
                 return fullName == "System.Decimal" ? "decimal" : "not in nanoFramework";
             }
 
