@@ -22,6 +22,7 @@ namespace CommuneRadio.Core.Persistence
 
         private readonly IStorage _storage;
         private byte[] _frame;
+        private readonly System.Collections.ArrayList _slotNames = new System.Collections.ArrayList();
 
         /// <summary>Creates a store over a platform storage.</summary>
         public RecordStore(IStorage storage)
@@ -81,7 +82,24 @@ namespace CommuneRadio.Core.Persistence
             WriteU32(frame, 12, count);
             System.Array.Copy(payload, 0, frame, HeaderLength, count);
             WriteU32(frame, HeaderLength + count, (int)Crc32.Compute(frame, 0, HeaderLength + count));
-            return _storage.Write(name + ((sequence & 1) == 0 ? ".a" : ".b"), frame, length);
+            return _storage.Write(SlotName(name, (sequence & 1) == 0), frame, length);
+        }
+
+        // "{name}.a" / "{name}.b", built once per record name (a handful) instead of on every save.
+        private string SlotName(string name, bool a)
+        {
+            for (int i = 0; i < _slotNames.Count; i += 3)
+            {
+                if ((string)_slotNames[i] == name)
+                {
+                    return (string)_slotNames[a ? i + 1 : i + 2];
+                }
+            }
+
+            _slotNames.Add(name);
+            _slotNames.Add(name + ".a");
+            _slotNames.Add(name + ".b");
+            return (string)_slotNames[_slotNames.Count - (a ? 2 : 1)];
         }
 
         // Sequence of a valid slot, or 0.

@@ -66,7 +66,7 @@ namespace CommuneRadio.Core.Persistence
             }
         }
 
-        /// <summary>Writes a length-prefixed UTF-8 string (null allowed).</summary>
+        /// <summary>Writes a length-prefixed UTF-8 string (null allowed), encoding in place without a temporary copy.</summary>
         public void WriteString(string value)
         {
             if (value == null)
@@ -76,11 +76,57 @@ namespace CommuneRadio.Core.Persistence
                 return;
             }
 
-            byte[] utf8 = System.Text.Encoding.UTF8.GetBytes(value);
-            int n = utf8.Length > 0xFFFE ? 0xFFFE : utf8.Length;
-            WriteByte(n & 0xFF);
-            WriteByte(n >> 8);
-            WriteBytes(utf8, 0, n);
+            int lengthAt = _length;
+            WriteByte(0);
+            WriteByte(0);
+            for (int i = 0; i < value.Length; i++)
+            {
+                int c = value[i];
+                if (c >= 0xD800 && c <= 0xDBFF && i + 1 < value.Length && value[i + 1] >= 0xDC00 && value[i + 1] <= 0xDFFF)
+                {
+                    c = 0x10000 + ((c - 0xD800) << 10) + (value[i + 1] - 0xDC00);
+                    i++;
+                }
+                else if (c >= 0xD800 && c <= 0xDFFF)
+                {
+                    c = 0xFFFD;
+                }
+
+                if (c < 0x80)
+                {
+                    WriteByte(c);
+                }
+                else if (c < 0x800)
+                {
+                    WriteByte(0xC0 | (c >> 6));
+                    WriteByte(0x80 | (c & 0x3F));
+                }
+                else if (c < 0x10000)
+                {
+                    WriteByte(0xE0 | (c >> 12));
+                    WriteByte(0x80 | ((c >> 6) & 0x3F));
+                    WriteByte(0x80 | (c & 0x3F));
+                }
+                else
+                {
+                    WriteByte(0xF0 | (c >> 18));
+                    WriteByte(0x80 | ((c >> 12) & 0x3F));
+                    WriteByte(0x80 | ((c >> 6) & 0x3F));
+                    WriteByte(0x80 | (c & 0x3F));
+                }
+            }
+
+            int n = _length - lengthAt - 2;
+            if (n > 0xFFFE)
+            {
+                // Longer than a record string may be: keep it valid by cutting at the limit (never reached:
+                // the codecs only write bounded ids, names and scopes).
+                _length = lengthAt + 2 + 0xFFFE;
+                n = 0xFFFE;
+            }
+
+            _buffer[lengthAt] = (byte)(n & 0xFF);
+            _buffer[lengthAt + 1] = (byte)(n >> 8);
         }
 
         /// <summary>Writes raw bytes.</summary>
