@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.RegularExpressions;
 using CommuneRadio.Core.Protocol;
 
 namespace CommuneRadio.Host.Fleet;
@@ -27,8 +26,6 @@ public sealed class FleetFile
 {
     /// <summary>The format version this code reads and writes.</summary>
     public const int CurrentVersion = 1;
-
-    private static readonly Regex Token = new("^[A-Za-z0-9._:-]{1,48}$", RegexOptions.CultureInvariant);
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -156,28 +153,13 @@ public sealed class FleetFile
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (FleetStation s in Stations)
         {
-            Require(Token.IsMatch(s.Id ?? string.Empty), $"station id '{s.Id}' is not a token (1-48 of a-z A-Z 0-9 . _ - :)");
+            Require(FleetIssuer.Token.IsMatch(s.Id ?? string.Empty), $"station id '{s.Id}' is not a token (1-48 of a-z A-Z 0-9 . _ - :)");
             Require(ids.Add(s.Id!), $"station id '{s.Id}' appears twice");
-            Require(s.Groups is not null && Array.TrueForAll(s.Groups, g => Token.IsMatch(g ?? string.Empty)), $"station '{s.Id}': a group is not a token");
+            Require(s.Groups is not null && Array.TrueForAll(s.Groups, g => FleetIssuer.Token.IsMatch(g ?? string.Empty)), $"station '{s.Id}': a group is not a token");
             Require(BoardProfiles.IsKnown(s.Board ?? string.Empty), $"station '{s.Id}': unknown board '{s.Board}' ({string.Join(", ", BoardProfiles.Names)})");
         }
 
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (FleetIssuer i in Issuers)
-        {
-            Require(Token.IsMatch(i.Name ?? string.Empty), $"issuer name '{i.Name}' is not a token");
-            Require(names.Add(i.Name!), $"issuer '{i.Name}' appears twice");
-            Require(i.Scopes is not null, $"issuer '{i.Name}': scopes missing");
-            try
-            {
-                i.ParsedLevel();
-                i.KeyBytes();
-            }
-            catch (FormatException ex)
-            {
-                throw new InvalidDataException("fleet file: " + ex.Message, ex);
-            }
-        }
+        FleetIssuer.ValidateAll(Issuers, "fleet file");
 
         foreach (FleetStation s in Stations)
         {

@@ -1,4 +1,7 @@
 using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text.RegularExpressions;
 using CommuneRadio.Core.Protocol;
 using CommuneRadio.Core.Scheduling;
 
@@ -11,6 +14,46 @@ namespace CommuneRadio.Host.Fleet;
 /// </summary>
 public sealed class FleetIssuer
 {
+    /// <summary>A protocol token: 1–48 of a-z A-Z 0-9 . _ - : (station ids, group ids, issuer names).</summary>
+    public static readonly Regex Token = new("^[A-Za-z0-9._:-]{1,48}$", RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// Checks a list of issuers as the fleet file and the keyring file both require: token names, each once,
+    /// scopes present, a known level and a 32-byte key. Throws <see cref="InvalidDataException"/> naming
+    /// <paramref name="source"/> ("fleet file", a keyring path).
+    /// </summary>
+    public static void ValidateAll(IEnumerable<FleetIssuer> issuers, string source)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (FleetIssuer i in issuers ?? throw new InvalidDataException($"{source}: issuers missing"))
+        {
+            if (!Token.IsMatch(i.Name ?? string.Empty))
+            {
+                throw new InvalidDataException($"{source}: issuer name '{i.Name}' is not a token");
+            }
+
+            if (!names.Add(i.Name!))
+            {
+                throw new InvalidDataException($"{source}: issuer '{i.Name}' appears twice");
+            }
+
+            if (i.Scopes is null)
+            {
+                throw new InvalidDataException($"{source}: issuer '{i.Name}': scopes missing");
+            }
+
+            try
+            {
+                i.ParsedLevel();
+                i.KeyBytes();
+            }
+            catch (FormatException ex)
+            {
+                throw new InvalidDataException($"{source}: {ex.Message}", ex);
+            }
+        }
+    }
+
     /// <summary>Issuer name (protocol token), e.g. "prov.ha-tinh".</summary>
     public string Name { get; set; } = string.Empty;
 

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.RegularExpressions;
 
 namespace CommuneRadio.Host.Fleet;
 
@@ -25,8 +24,6 @@ public sealed class KeyringFile
 {
     /// <summary>The format version this code reads and writes.</summary>
     public const int CurrentVersion = 1;
-
-    private static readonly Regex Token = new("^[A-Za-z0-9._:-]{1,48}$", RegexOptions.CultureInvariant);
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -124,28 +121,6 @@ public sealed class KeyringFile
             throw new InvalidDataException($"{source}: version {Version} is not supported (expected {CurrentVersion})");
         }
 
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (FleetIssuer i in Issuers ?? throw new InvalidDataException($"{source}: issuers missing"))
-        {
-            if (!Token.IsMatch(i.Name ?? string.Empty) || !names.Add(i.Name!))
-            {
-                throw new InvalidDataException($"{source}: issuer name '{i.Name}' is not a token or appears twice");
-            }
-
-            if (i.Scopes is null)
-            {
-                throw new InvalidDataException($"{source}: issuer '{i.Name}': scopes missing");
-            }
-
-            try
-            {
-                i.ParsedLevel();
-                i.KeyBytes();
-            }
-            catch (FormatException ex)
-            {
-                throw new InvalidDataException($"{source}: {ex.Message}", ex);
-            }
-        }
+        FleetIssuer.ValidateAll(Issuers, source);
     }
 }
