@@ -113,7 +113,7 @@ namespace CommuneRadio.Core.Config
         internal bool ReadString(string field, int maxChars, out string value)
         {
             value = null;
-            if (!ReadScalar(field, JsonTokenType.String))
+            if (!ReadStart(field, JsonTokenType.String))
             {
                 return false;
             }
@@ -149,7 +149,7 @@ namespace CommuneRadio.Core.Config
         internal bool ReadInt(string field, int min, int max, out int value)
         {
             value = 0;
-            if (!ReadScalar(field, JsonTokenType.Number))
+            if (!ReadStart(field, JsonTokenType.Number))
             {
                 return false;
             }
@@ -169,7 +169,7 @@ namespace CommuneRadio.Core.Config
         internal bool ReadDouble(string field, double min, double max, out double value)
         {
             value = 0;
-            if (!ReadScalar(field, JsonTokenType.Number))
+            if (!ReadStart(field, JsonTokenType.Number))
             {
                 return false;
             }
@@ -222,23 +222,8 @@ namespace CommuneRadio.Core.Config
             return true;
         }
 
+        // The next value, which must be of the given type (a scalar, or the start of an object or array).
         private bool ReadStart(string field, JsonTokenType type)
-        {
-            if (!Next())
-            {
-                return false;
-            }
-
-            if (_r.TokenType != type)
-            {
-                WrongType(field);
-                return false;
-            }
-
-            return true;
-        }
-
-        private bool ReadScalar(string field, JsonTokenType type)
         {
             if (!Next())
             {
