@@ -1,3 +1,5 @@
+using CommuneRadio.Core.Collections;
+
 namespace CommuneRadio.Core.Events
 {
     /// <summary>
@@ -7,82 +9,61 @@ namespace CommuneRadio.Core.Events
     /// </summary>
     public sealed class PlayEventQueue
     {
-        private readonly PlayEvent[] _ring;
-        private int _head;
-        private int _count;
-        private long _dropped;
+        private readonly BoundedQueue _queue;
 
         /// <summary>Creates an empty queue holding at most <paramref name="capacity"/> events.</summary>
         public PlayEventQueue(int capacity)
         {
-            _ring = new PlayEvent[capacity];
+            _queue = new BoundedQueue(capacity);
         }
 
         /// <summary>Events waiting.</summary>
         public int Count
         {
-            get { return _count; }
+            get { return _queue.Count; }
         }
 
         /// <summary>Maximum number of events held.</summary>
         public int Capacity
         {
-            get { return _ring.Length; }
+            get { return _queue.Capacity; }
         }
 
         /// <summary>Events dropped because the queue was full, since boot.</summary>
         public long Dropped
         {
-            get { return _dropped; }
+            get { return _queue.Dropped; }
         }
 
         /// <summary>Appends an event, dropping (and counting) the oldest when full.</summary>
         public void Enqueue(PlayEvent e)
         {
-            if (_count == _ring.Length)
-            {
-                _ring[_head] = null;
-                _head = (_head + 1) % _ring.Length;
-                _count--;
-                _dropped++;
-            }
-
-            _ring[(_head + _count) % _ring.Length] = e;
-            _count++;
+            _queue.Enqueue(e);
         }
 
-        /// <summary>The event at a position from the oldest (0) without removing it, or null outside 0 … Count-1.</summary>
+        /// <summary>The event at a position from the oldest (0) without removing it; null when out of range.</summary>
         public PlayEvent PeekAt(int index)
         {
-            return index >= 0 && index < _count ? _ring[(_head + index) % _ring.Length] : null;
+            return (PlayEvent)_queue.PeekAt(index);
         }
 
         /// <summary>Looks at the oldest event without removing it (remove it with <see cref="Dequeue"/> once delivered).</summary>
         public bool TryPeek(out PlayEvent e)
         {
-            e = _count > 0 ? _ring[_head] : null;
-            return _count > 0;
+            e = (PlayEvent)_queue.PeekAt(0);
+            return e != null;
         }
 
-        /// <summary>Removes the oldest event, e.g. after the transport confirmed delivery.</summary>
+        /// <summary>Removes the oldest event, e.g. after the transport confirmed delivery; null when empty.</summary>
         public PlayEvent Dequeue()
         {
-            if (_count == 0)
-            {
-                return null;
-            }
-
-            PlayEvent e = _ring[_head];
-            _ring[_head] = null;
-            _head = (_head + 1) % _ring.Length;
-            _count--;
-            return e;
+            return (PlayEvent)_queue.Dequeue();
         }
 
         /// <summary>Adds to the dropped count (e.g. records that could not be restored after a reboot).</summary>
         public void CountDropped(long n)
         {
-            _dropped += n;
+            _queue.CountDropped(n);
         }
     }
 }

@@ -1,3 +1,5 @@
+using CommuneRadio.Core.Collections;
+
 namespace CommuneRadio.Core.Protocol
 {
     /// <summary>
@@ -6,65 +8,48 @@ namespace CommuneRadio.Core.Protocol
     /// </summary>
     public sealed class Outbox
     {
-        private readonly OutgoingMessage[] _ring;
-        private int _head;
-        private int _count;
+        private readonly BoundedQueue _queue;
 
         /// <summary>Creates an outbox holding at most <paramref name="capacity"/> messages.</summary>
         public Outbox(int capacity)
         {
-            _ring = new OutgoingMessage[capacity];
+            _queue = new BoundedQueue(capacity);
         }
 
         /// <summary>Messages waiting.</summary>
         public int Count
         {
-            get { return _count; }
+            get { return _queue.Count; }
         }
 
         /// <summary>True when the next enqueue would drop a message.</summary>
         public bool IsFull
         {
-            get { return _count == _ring.Length; }
+            get { return _queue.IsFull; }
         }
 
         /// <summary>Messages dropped because the outbox was full.</summary>
-        public long Dropped { get; private set; }
+        public long Dropped
+        {
+            get { return _queue.Dropped; }
+        }
 
         /// <summary>Appends a message, dropping the oldest when full.</summary>
         public void Enqueue(OutgoingMessage m)
         {
-            if (_count == _ring.Length)
-            {
-                _ring[_head] = null;
-                _head = (_head + 1) % _ring.Length;
-                _count--;
-                Dropped++;
-            }
-
-            _ring[(_head + _count) % _ring.Length] = m;
-            _count++;
+            _queue.Enqueue(m);
         }
 
         /// <summary>The oldest message, or null.</summary>
         public OutgoingMessage Peek()
         {
-            return _count > 0 ? _ring[_head] : null;
+            return (OutgoingMessage)_queue.PeekAt(0);
         }
 
         /// <summary>Removes and returns the oldest message, or null.</summary>
         public OutgoingMessage Dequeue()
         {
-            if (_count == 0)
-            {
-                return null;
-            }
-
-            OutgoingMessage m = _ring[_head];
-            _ring[_head] = null;
-            _head = (_head + 1) % _ring.Length;
-            _count--;
-            return m;
+            return (OutgoingMessage)_queue.Dequeue();
         }
     }
 }
