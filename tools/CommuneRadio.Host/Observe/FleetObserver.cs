@@ -20,6 +20,7 @@ public sealed class FleetObserver : IAsyncDisposable
     private readonly IMqttClient _client;
     private readonly List<PlayEventRecord> _events = new();
     private readonly List<CommandResultRecord> _results = new();
+    private readonly Dictionary<string, CommandAnswers> _answers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, bool> _online = new(StringComparer.Ordinal);
     private TaskCompletionSource _changed = NewSignal();
 
@@ -52,6 +53,29 @@ public sealed class FleetObserver : IAsyncDisposable
             {
                 return _results.ToArray();
             }
+        }
+    }
+
+    /// <summary>
+    /// The results of one command, in arrival order: a copy of what arrived so far for that id only, so a wait
+    /// on thousands of answers does not copy every result of the session on every check.
+    /// </summary>
+    public IReadOnlyList<CommandResultRecord> ResultsFor(string commandId)
+    {
+        ArgumentNullException.ThrowIfNull(commandId);
+        lock (_gate)
+        {
+            return _answers.TryGetValue(commandId, out CommandAnswers? answers) ? answers.All.ToArray() : Array.Empty<CommandResultRecord>();
+        }
+    }
+
+    /// <summary>How many stations answered command <paramref name="commandId"/> (each counted once: its first answer), or only those that accepted it.</summary>
+    public int AnsweredCount(string commandId, bool acceptedOnly = false)
+    {
+        ArgumentNullException.ThrowIfNull(commandId);
+        lock (_gate)
+        {
+            return !_answers.TryGetValue(commandId, out CommandAnswers? answers) ? 0 : acceptedOnly ? answers.Accepted : answers.ByStation.Count;
         }
     }
 
@@ -157,7 +181,18 @@ public sealed class FleetObserver : IAsyncDisposable
                 }
                 else if (topic.EndsWith("/result", StringComparison.Ordinal))
                 {
-                    _results.Add(new CommandResultRecord(Str(r, "station")!, Str(r, "id"), Str(r, "result") == "accepted", Str(r, "reason"), now));
+                    var record = new CommandResultRecord(Str(r, "station")!, Str(r, "id"), Str(r, "result") == "accepted", Str(r, "reason"), now);
+                    _results.Add(record);
+                    if (record.Id is not null)
+                    {
+                        if (!_answers.TryGetValue(record.Id, out CommandAnswers? answers))
+                        {
+                            answers = new CommandAnswers();
+                            _answers.Add(record.Id, answers);
+                        }
+
+                        answers.Add(record);
+                    }
                 }
                 else if (topic.EndsWith("/state", StringComparison.Ordinal))
                 {
@@ -179,4 +214,23 @@ public sealed class FleetObserver : IAsyncDisposable
 
     private static string? Str(JsonElement e, string name) =>
         e.TryGetProperty(name, out JsonElement v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    // The answers to one command id: all of them in arrival order, and each station's first.
+    private sealed class CommandAnswers
+    {
+        public List<CommandResultRecord> All { get; } = new();
+
+        public Dictionary<string, CommandResultRecord> ByStation { get; } = new(StringComparer.Ordinal);
+
+        public int Accepted { get; private set; }
+
+        public void Add(CommandResultRecord record)
+        {
+            All.Add(record);
+            if (ByStation.TryAdd(record.Station, record) && record.Accepted)
+            {
+                Accepted++;
+            }
+        }
+    }
 }

@@ -97,7 +97,7 @@ public sealed class FanoutBenchmark
             SignedCommand start = sender.Issuer.Create(sender.Group, "emergency.start", ArgsJson.Emergency(EmergencySeconds, AllLines, EmergencySource));
             var burst = new BurstCpu(broker);
             long t0 = await sender.Observer.PublishAsync(start, ct).ConfigureAwait(false);
-            bool done = await WaitAsync(() => bare.ReceivedAt(start.Id).All(t => t > 0) && sender.ResultsFor(start.Id).Count >= _stations, sampler, ct).ConfigureAwait(false);
+            bool done = await WaitAsync(() => bare.ReceivedAt(start.Id).All(t => t > 0) && sender.Observer.AnsweredCount(start.Id) >= _stations, sampler, ct).ConfigureAwait(false);
             burst.Stop(round >= 0 ? result.BaselineBurst : null);
             long[] at = bare.ReceivedAt(start.Id);
             Dictionary<string, long> results = sender.ResultsFor(start.Id);
@@ -111,7 +111,7 @@ public sealed class FanoutBenchmark
             Check(result, done, $"baseline round {round}: {at.Count(t => t == 0)} clients without the command, {_stations - results.Count} results missing");
             SignedCommand stop = sender.Issuer.Create(sender.Group, "emergency.stop", "{}");
             await sender.Observer.PublishAsync(stop, ct).ConfigureAwait(false);
-            Check(result, await WaitAsync(() => sender.ResultsFor(stop.Id).Count >= _stations, sampler, ct).ConfigureAwait(false), $"baseline round {round}: stop not answered by all");
+            Check(result, await WaitAsync(() => sender.Observer.AnsweredCount(stop.Id) >= _stations, sampler, ct).ConfigureAwait(false), $"baseline round {round}: stop not answered by all");
             await Task.Delay(Settle, ct).ConfigureAwait(false);
             _log($"baseline round {(round < 0 ? "warm-up" : (round + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))}: received p99 {LatencyStats.From(at.Where(t => t > 0).Select(t => (double)(t - t0))).P99} ms, result p99 {LatencyStats.From(results.Values.Select(t => (double)(t - t0))).P99} ms");
         }
@@ -147,13 +147,13 @@ public sealed class FanoutBenchmark
             long t0 = await sender.Observer.PublishAsync(start, ct).ConfigureAwait(false);
 
             // First every station switched and answered (the burst of work), then the warm-up to the lines.
-            bool switched = await WaitAsync(() => stations.All(s => s.Board.AmplifierMask != 0) && sender.ResultsFor(start.Id).Count >= _stations, sampler, ct).ConfigureAwait(false);
+            bool switched = await WaitAsync(() => stations.All(s => s.Board.AmplifierMask != 0) && sender.Observer.AnsweredCount(start.Id) >= _stations, sampler, ct).ConfigureAwait(false);
             burst.Stop(round >= 0 ? result.StationsBurst : null);
             bool done = switched && await WaitAsync(
                 () =>
                 {
                     sampler?.Note(simulated.Scheduler.LastTickDuration.TotalMilliseconds);
-                    return stations.All(s => s.Board.LinesMask == AllLines) && sender.ResultsFor(start.Id).Count >= _stations;
+                    return stations.All(s => s.Board.LinesMask == AllLines) && sender.Observer.AnsweredCount(start.Id) >= _stations;
                 },
                 sampler,
                 ct).ConfigureAwait(false);
@@ -187,7 +187,7 @@ public sealed class FanoutBenchmark
             SignedCommand stop = sender.Issuer.Create(sender.Group, "emergency.stop", "{}");
             await sender.Observer.PublishAsync(stop, ct).ConfigureAwait(false);
             bool off = await WaitAsync(
-                () => stations.All(s => s.Board.AmplifierMask == 0 && s.Board.LinesMask == 0 && s.Board.Source < 0) && sender.ResultsFor(stop.Id).Count >= _stations,
+                () => stations.All(s => s.Board.AmplifierMask == 0 && s.Board.LinesMask == 0 && s.Board.Source < 0) && sender.Observer.AnsweredCount(stop.Id) >= _stations,
                 sampler,
                 ct).ConfigureAwait(false);
             Check(result, off, $"round {round}: relays not all off after the stop");
@@ -265,9 +265,9 @@ public sealed class FanoutBenchmark
         public Dictionary<string, long> ResultsFor(string commandId, bool acceptedOnly = false)
         {
             var byStation = new Dictionary<string, long>(StringComparer.Ordinal);
-            foreach (CommandResultRecord r in Observer.Results)
+            foreach (CommandResultRecord r in Observer.ResultsFor(commandId))
             {
-                if (r.Id == commandId && (r.Accepted || !acceptedOnly))
+                if (r.Accepted || !acceptedOnly)
                 {
                     byStation.TryAdd(r.Station, r.ReceivedUtcMs);
                 }

@@ -155,8 +155,8 @@ public sealed class ReconnectBenchmark
         await server.StartAsync(broker.Mosquitto.CreateClientOptions("bench-server"), ct).ConfigureAwait(false);
         SignedCommand status = new CommandIssuer(fleet, province).Create(province.Scopes[0], "status", "{}");
         await server.PublishAsync(status, ct).ConfigureAwait(false);
-        await server.WaitUntilAsync(o => o.Results.Count(r => r.Id == status.Id && r.Accepted) >= _stations, TimeSpan.FromSeconds(30), ct).ConfigureAwait(false);
-        int answered = server.Results.Where(r => r.Id == status.Id && r.Accepted).Select(r => r.Station).Distinct().Count();
+        await server.WaitUntilAsync(o => o.AnsweredCount(status.Id, acceptedOnly: true) >= _stations, TimeSpan.FromSeconds(30), ct).ConfigureAwait(false);
+        int answered = server.AnsweredCount(status.Id, acceptedOnly: true);
         _log($"group status command answered by {answered.ToString(CultureInfo.InvariantCulture)} stations");
         return answered;
     }
