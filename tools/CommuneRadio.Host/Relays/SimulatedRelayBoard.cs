@@ -14,8 +14,13 @@ public sealed class SimulatedRelayBoard
     private readonly bool[] _amps;
     private readonly bool[] _lines;
     private readonly bool[] _sources;
-    private readonly List<RelayTimelineEntry> _timeline = new();
     private readonly object _gate = new();
+
+    // The timeline: a ring that grows by doubling up to TimelineLimit and then overwrites its oldest entry, so a
+    // station that has run for days holds at most TimelineLimit entries and allocates nothing more for them.
+    private RelayTimelineEntry[] _ring = System.Array.Empty<RelayTimelineEntry>();
+    private int _first;
+    private int _count;
 
     /// <summary>Creates a board for a layout, every output off.</summary>
     public SimulatedRelayBoard(RelayLayout layout)
@@ -44,11 +49,7 @@ public sealed class SimulatedRelayBoard
                     _ => _sources,
                 };
                 states[w.Index] = w.On;
-                _timeline.Add(new RelayTimelineEntry(utcMs, w));
-                if (TimelineLimit > 0 && _timeline.Count > TimelineLimit)
-                {
-                    _timeline.RemoveAt(0);
-                }
+                Record(new RelayTimelineEntry(utcMs, w));
             }
         }
     }
@@ -81,7 +82,7 @@ public sealed class SimulatedRelayBoard
         {
             lock (_gate)
             {
-                return _timeline.ToArray();
+                return CopyFrom(0);
             }
         }
     }
@@ -94,14 +95,61 @@ public sealed class SimulatedRelayBoard
     {
         lock (_gate)
         {
-            int from = _timeline.Count;
-            while (from > 0 && _timeline[from - 1].UtcMs >= utcMs)
+            int from = _count;
+            while (from > 0 && At(from - 1).UtcMs >= utcMs)
             {
                 from--;
             }
 
-            return _timeline.GetRange(from, _timeline.Count - from);
+            return CopyFrom(from);
         }
+    }
+
+    private RelayTimelineEntry At(int index) => _ring[(_first + index) % _ring.Length];
+
+    private RelayTimelineEntry[] CopyFrom(int from)
+    {
+        var copy = new RelayTimelineEntry[_count - from];
+        for (int i = 0; i < copy.Length; i++)
+        {
+            copy[i] = At(from + i);
+        }
+
+        return copy;
+    }
+
+    // Under the lock.
+    private void Record(RelayTimelineEntry entry)
+    {
+        if (_count == _ring.Length)
+        {
+            int capacity = _ring.Length == 0 ? 16 : _ring.Length * 2;
+            if (TimelineLimit > 0)
+            {
+                capacity = System.Math.Min(capacity, TimelineLimit);
+            }
+
+            if (capacity > _ring.Length)
+            {
+                RelayTimelineEntry[] larger = new RelayTimelineEntry[capacity];
+                for (int i = 0; i < _count; i++)
+                {
+                    larger[i] = At(i);
+                }
+
+                _ring = larger;
+                _first = 0;
+            }
+            else
+            {
+                // Full at the limit: the oldest entry makes room.
+                _first = (_first + 1) % _ring.Length;
+                _count--;
+            }
+        }
+
+        _ring[(_first + _count) % _ring.Length] = entry;
+        _count++;
     }
 
     private int Mask(bool[] states)

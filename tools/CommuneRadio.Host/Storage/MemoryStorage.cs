@@ -11,7 +11,7 @@ namespace CommuneRadio.Host.Storage;
 /// </summary>
 public sealed class MemoryStorage : IStorage
 {
-    private readonly Dictionary<string, byte[]> _files = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Stored> _files = new(StringComparer.Ordinal);
 
     /// <summary>When true every write fails (returns false) and changes nothing.</summary>
     public bool FailWrites { get; set; }
@@ -33,7 +33,7 @@ public sealed class MemoryStorage : IStorage
     {
         lock (_files)
         {
-            return name is not null && _files.TryGetValue(name, out byte[]? data) ? (byte[])data.Clone() : null;
+            return name is not null && _files.TryGetValue(name, out Stored? file) ? file.Data.AsSpan(0, file.Length).ToArray() : null;
         }
     }
 
@@ -47,16 +47,22 @@ public sealed class MemoryStorage : IStorage
 
         lock (_files)
         {
-            // A record is rewritten after every authentic command (replay counters) with the same size: reuse
-            // its array instead of leaving a copy per command for the GC (Read hands out clones, never this array).
-            if (_files.TryGetValue(name, out byte[]? existing) && existing.Length == count)
+            // Records are rewritten often (the replay counters after every authentic command, the events after
+            // every event), mostly with about the same size: the stored array is reused while it is large enough,
+            // and grows with room to spare, instead of leaving a copy per write for the GC. Read hands out copies.
+            if (!_files.TryGetValue(name, out Stored? file))
             {
-                data.AsSpan(0, count).CopyTo(existing);
+                file = new Stored();
+                _files.Add(name, file);
             }
-            else
+
+            if (file.Data.Length < count)
             {
-                _files[name] = data.AsSpan(0, count).ToArray();
+                file.Data = new byte[count + (count / 4)];
             }
+
+            data.AsSpan(0, count).CopyTo(file.Data);
+            file.Length = count;
 
             return true;
         }
@@ -75,5 +81,12 @@ public sealed class MemoryStorage : IStorage
             _files.Remove(name);
             return true;
         }
+    }
+
+    private sealed class Stored
+    {
+        public byte[] Data { get; set; } = Array.Empty<byte>();
+
+        public int Length { get; set; }
     }
 }
