@@ -4,10 +4,11 @@ using System.Collections.Generic;
 namespace CommuneRadio.Cli.Bench;
 
 /// <summary>
-/// CPU used by this process and by Mosquitto during one burst (publish → every station answered), in ms, and
-/// the bytes this process allocated meanwhile. CPU
-/// time, unlike latency, does not grow when other processes share the cores, so it compares the station's work
-/// with the bare client's even on a busy machine.
+/// What one burst (publish → every station answered) cost: CPU used by this process and by Mosquitto, the bytes
+/// this process allocated, and the garbage collections that fell inside it (their count and pause). CPU time,
+/// unlike latency, does not grow when other processes share the cores, so it compares the station's work with
+/// the bare client's even on a busy machine; the pauses inside the burst are the part of a latency that stops
+/// every station of the process at once.
 /// </summary>
 public sealed class BurstCpu
 {
@@ -15,6 +16,8 @@ public sealed class BurstCpu
     private readonly TimeSpan _process = Environment.CpuUsage.TotalTime;
     private readonly double _brokerSeconds;
     private readonly long _allocated = GC.GetTotalAllocatedBytes();
+    private readonly TimeSpan _paused = GC.GetTotalPauseDuration();
+    private readonly int _collections = GC.CollectionCount(0);
 
     /// <summary>Starts measuring now.</summary>
     public BurstCpu(BenchBroker broker)
@@ -23,35 +26,47 @@ public sealed class BurstCpu
         _brokerSeconds = broker.BrokerCpuSeconds;
     }
 
-    /// <summary>
-    /// Adds (radioctl ms, mosquitto ms, MB allocated by radioctl) since the start to <paramref name="into"/>
-    /// (null: discard, e.g. a warm-up round).
-    /// </summary>
-    public void Stop(List<(double Process, double Broker, double AllocatedMb)>? into) =>
-        into?.Add((
+    /// <summary>Adds what the burst cost since the start to <paramref name="into"/> (null: discard, e.g. a warm-up round).</summary>
+    public void Stop(List<BurstSample>? into) =>
+        into?.Add(new BurstSample(
             (Environment.CpuUsage.TotalTime - _process).TotalMilliseconds,
             (_broker.BrokerCpuSeconds - _brokerSeconds) * 1000,
-            (GC.GetTotalAllocatedBytes() - _allocated) / 1e6));
+            (GC.GetTotalAllocatedBytes() - _allocated) / 1e6,
+            (GC.GetTotalPauseDuration() - _paused).TotalMilliseconds,
+            GC.CollectionCount(0) - _collections));
 
-    /// <summary>Mean of each column, rounded (ms, ms, 0.1 MB).</summary>
-    public static (double Process, double Broker, double AllocatedMb) Mean(List<(double Process, double Broker, double AllocatedMb)> bursts)
+    /// <summary>Mean of each column, rounded (ms, ms, 0.1 MB, ms, 0.1 collections).</summary>
+    public static BurstSample Mean(List<BurstSample> bursts)
     {
         ArgumentNullException.ThrowIfNull(bursts);
         if (bursts.Count == 0)
         {
-            return (0, 0, 0);
+            return default;
         }
 
         double p = 0;
         double b = 0;
         double a = 0;
-        foreach ((double process, double broker, double allocated) in bursts)
+        double g = 0;
+        double c = 0;
+        foreach (BurstSample s in bursts)
         {
-            p += process;
-            b += broker;
-            a += allocated;
+            p += s.ProcessMs;
+            b += s.BrokerMs;
+            a += s.AllocatedMb;
+            g += s.GcPauseMs;
+            c += s.Collections;
         }
 
-        return (Math.Round(p / bursts.Count), Math.Round(b / bursts.Count), Math.Round(a / bursts.Count, 1));
+        int n = bursts.Count;
+        return new BurstSample(Math.Round(p / n), Math.Round(b / n), Math.Round(a / n, 1), Math.Round(g / n), Math.Round(c / n, 1));
     }
 }
+
+/// <summary>One burst's cost (or a mean of several): CPU ms of radioctl and Mosquitto, MB allocated, GC pause ms and collections (any generation) inside it.</summary>
+/// <param name="ProcessMs">CPU of this process, ms.</param>
+/// <param name="BrokerMs">CPU of Mosquitto, ms.</param>
+/// <param name="AllocatedMb">Bytes allocated by this process, MB.</param>
+/// <param name="GcPauseMs">Time this process was paused by the GC, ms.</param>
+/// <param name="Collections">Garbage collections that started (gen 0 count, which every collection increments).</param>
+public readonly record struct BurstSample(double ProcessMs, double BrokerMs, double AllocatedMb, double GcPauseMs, double Collections);

@@ -78,10 +78,10 @@ public sealed class FanoutResult
     public (double Stations, double Baseline) BrokerCpuCores { get; set; }
 
     /// <summary>Per measured round, CPU ms of radioctl and Mosquitto from the publish until every station had switched and answered.</summary>
-    public List<(double Process, double Broker, double AllocatedMb)> StationsBurst { get; } = new();
+    public List<BurstSample> StationsBurst { get; } = new();
 
     /// <summary>The same for the bare clients (until every one had the command and its result was back).</summary>
-    public List<(double Process, double Broker, double AllocatedMb)> BaselineBurst { get; } = new();
+    public List<BurstSample> BaselineBurst { get; } = new();
 
     /// <summary>Wall time of the whole run.</summary>
     public TimeSpan Elapsed { get; set; }
@@ -116,14 +116,18 @@ public sealed class FanoutResult
             json.WriteNumber("max_tick_ms", MaxTickMs);
             json.WriteNumber("broker_cpu_cores", BrokerCpuCores.Stations);
             json.WriteNumber("baseline_broker_cpu_cores", BrokerCpuCores.Baseline);
-            (double sp, double sb, double sa) = BurstCpu.Mean(StationsBurst);
-            (double bp, double bb, double ba) = BurstCpu.Mean(BaselineBurst);
-            json.WriteNumber("burst_cpu_ms", sp);
-            json.WriteNumber("burst_broker_cpu_ms", sb);
-            json.WriteNumber("burst_allocated_mb", sa);
-            json.WriteNumber("baseline_burst_cpu_ms", bp);
-            json.WriteNumber("baseline_burst_broker_cpu_ms", bb);
-            json.WriteNumber("baseline_burst_allocated_mb", ba);
+            BurstSample s = BurstCpu.Mean(StationsBurst);
+            BurstSample b = BurstCpu.Mean(BaselineBurst);
+            json.WriteNumber("burst_cpu_ms", s.ProcessMs);
+            json.WriteNumber("burst_broker_cpu_ms", s.BrokerMs);
+            json.WriteNumber("burst_allocated_mb", s.AllocatedMb);
+            json.WriteNumber("burst_gc_pause_ms", s.GcPauseMs);
+            json.WriteNumber("burst_gc_collections", s.Collections);
+            json.WriteNumber("baseline_burst_cpu_ms", b.ProcessMs);
+            json.WriteNumber("baseline_burst_broker_cpu_ms", b.BrokerMs);
+            json.WriteNumber("baseline_burst_allocated_mb", b.AllocatedMb);
+            json.WriteNumber("baseline_burst_gc_pause_ms", b.GcPauseMs);
+            json.WriteNumber("baseline_burst_gc_collections", b.Collections);
             json.WriteString("process", StationsProcess);
             json.WriteString("baseline_process", BaselineProcess);
             json.WriteNumber("elapsed_s", Math.Round(Elapsed.TotalSeconds, 1));
@@ -165,10 +169,10 @@ public sealed class FanoutResult
         text.AppendLine($"  ratio p99 relays on / baseline {RatioP99}, result / baseline result {RatioResultP99}");
         text.AppendLine($"  targets: every emergency delivered {Mark(Ok)}; relays on p99 < 1000 ms {Mark(RelayOn.P99 < 1000)}, max < 3000 ms {Mark(RelayOn.Max < 3000)}; " +
             $"ratio <= 1.25 {Mark(RatioP99 <= 1.25)}; on the speakers max < 3000 ms (EN 54-16) {Mark(LinesOn.Max < 3000)}");
-        (double sp, double sb, double sa) = BurstCpu.Mean(StationsBurst);
-        (double bp, double bb, double ba) = BurstCpu.Mean(BaselineBurst);
-        text.AppendLine($"  per burst (publish → all switched and answered): stations {sp} ms CPU radioctl + {sb} ms mosquitto, {sa} MB allocated; " +
-            $"baseline {bp} ms + {bb} ms, {ba} MB");
+        BurstSample s = BurstCpu.Mean(StationsBurst);
+        BurstSample b = BurstCpu.Mean(BaselineBurst);
+        text.AppendLine($"  per burst (publish → all switched and answered): stations {s.ProcessMs} ms CPU radioctl + {s.BrokerMs} ms mosquitto, {s.AllocatedMb} MB allocated, " +
+            $"GC {s.Collections} collections pausing {s.GcPauseMs} ms; baseline {b.ProcessMs} ms + {b.BrokerMs} ms, {b.AllocatedMb} MB, GC {b.Collections} pausing {b.GcPauseMs} ms");
         text.AppendLine($"  stations' rounds: {StationsProcess}; longest scheduler tick {MaxTickMs} ms; mosquitto CPU {BrokerCpuCores.Stations} cores");
         text.AppendLine($"  baseline rounds: {BaselineProcess}; mosquitto CPU {BrokerCpuCores.Baseline} cores");
         text.Append($"  machine: {Machine}; run {Elapsed.TotalSeconds:F0} s");
