@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Threading;
 using CommuneRadio.Core.Relays;
 using CommuneRadio.Core.Station;
 
@@ -15,6 +16,12 @@ public sealed class SimulatedRelayBoard
     private readonly bool[] _lines;
     private readonly bool[] _sources;
     private readonly object _gate = new();
+
+    // The outputs as bit masks (source: index or -1), written under the lock after each write and read without it:
+    // a benchmark polling thousands of boards must not contend with the stations switching them.
+    private int _ampMask;
+    private int _lineMask;
+    private int _source = -1;
 
     // The timeline: a ring that grows by doubling up to TimelineLimit and then overwrites its oldest entry, so a
     // station that has run for days holds at most TimelineLimit entries and allocates nothing more for them.
@@ -50,27 +57,21 @@ public sealed class SimulatedRelayBoard
                 };
                 states[w.Index] = w.On;
                 Record(new RelayTimelineEntry(utcMs, w));
+                Volatile.Write(ref _ampMask, Mask(_amps));
+                Volatile.Write(ref _lineMask, Mask(_lines));
+                Volatile.Write(ref _source, System.Array.IndexOf(_sources, true));
             }
         }
     }
 
     /// <summary>Bit mask of connected lines.</summary>
-    public int LinesMask => Mask(_lines);
+    public int LinesMask => Volatile.Read(ref _lineMask);
 
     /// <summary>Bit mask of powered amplifiers.</summary>
-    public int AmplifierMask => Mask(_amps);
+    public int AmplifierMask => Volatile.Read(ref _ampMask);
 
     /// <summary>Selected source, or -1.</summary>
-    public int Source
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return System.Array.IndexOf(_sources, true);
-            }
-        }
-    }
+    public int Source => Volatile.Read(ref _source);
 
     /// <summary>The layout the board was built for.</summary>
     public RelayLayout Layout => _layout;
@@ -152,20 +153,17 @@ public sealed class SimulatedRelayBoard
         _count++;
     }
 
-    private int Mask(bool[] states)
+    private static int Mask(bool[] states)
     {
-        lock (_gate)
+        int m = 0;
+        for (int i = 0; i < states.Length; i++)
         {
-            int m = 0;
-            for (int i = 0; i < states.Length; i++)
+            if (states[i])
             {
-                if (states[i])
-                {
-                    m |= 1 << i;
-                }
+                m |= 1 << i;
             }
-
-            return m;
         }
+
+        return m;
     }
 }
