@@ -29,7 +29,8 @@ public sealed class FanoutBenchmarkTests
         foreach (string field in new[]
         {
             "stations", "rounds", "p50_ms", "p95_ms", "p99_ms", "max_ms", "lines_p99_ms", "result_p99_ms", "baseline_p99_ms",
-            "baseline_result_p99_ms", "ratio_p99", "delivered", "expected",
+            "baseline_result_p99_ms", "ratio_p99", "delivered", "expected", "burst_cpu_ms", "burst_allocated_mb", "burst_gc_pause_ms",
+            "burst_gc_collections", "baseline_burst_gc_pause_ms", "baseline_burst_gc_collections",
         })
         {
             Assert.AreEqual(JsonValueKind.Number, r.GetProperty(field).ValueKind, field);
@@ -41,6 +42,9 @@ public sealed class FanoutBenchmarkTests
         Assert.AreEqual(r.GetProperty("expected").GetInt32(), r.GetProperty("delivered").GetInt32());
         Assert.AreEqual(40, r.GetProperty("accepted").GetInt32());
         Assert.AreEqual(40, r.GetProperty("baseline_delivered").GetInt32());
+        Assert.AreEqual(40, result.RelayOn.Count, "one relays-on time per station and round");
+        Assert.AreEqual(40, result.BaselineReceived.Count, "one received time per bare client and round");
+        Assert.AreEqual(2, result.StationsBurst.Count, "one burst per measured round");
         Assert.AreEqual(JsonValueKind.Object, r.GetProperty("machine").ValueKind);
     }
 

@@ -4,8 +4,9 @@ using System.Collections.Generic;
 namespace CommuneRadio.Cli.Bench;
 
 /// <summary>
-/// What one burst (publish → every station answered) cost: CPU used by this process and by Mosquitto, the bytes
-/// this process allocated, and the garbage collections that fell inside it (their count and pause). CPU time,
+/// What one burst (publish → every station answered) cost: CPU used by radioctl (this process and its worker
+/// processes, if any) and by Mosquitto, the bytes radioctl allocated, and the garbage collections that fell inside
+/// it (their count and pause, summed over radioctl's processes). CPU time,
 /// unlike latency, does not grow when other processes share the cores, so it compares the station's work with
 /// the bare client's even on a busy machine; the pauses inside the burst are the part of a latency that stops
 /// every station of the process at once.
@@ -62,11 +63,3 @@ public sealed class BurstCpu
         return new BurstSample(Math.Round(p / n), Math.Round(b / n), Math.Round(a / n, 1), Math.Round(g / n), Math.Round(c / n, 1));
     }
 }
-
-/// <summary>One burst's cost (or a mean of several): CPU ms of radioctl and Mosquitto, MB allocated, GC pause ms and collections (any generation) inside it.</summary>
-/// <param name="ProcessMs">CPU of this process, ms.</param>
-/// <param name="BrokerMs">CPU of Mosquitto, ms.</param>
-/// <param name="AllocatedMb">Bytes allocated by this process, MB.</param>
-/// <param name="GcPauseMs">Time this process was paused by the GC, ms.</param>
-/// <param name="Collections">Garbage collections that started (gen 0 count, which every collection increments).</param>
-public readonly record struct BurstSample(double ProcessMs, double BrokerMs, double AllocatedMb, double GcPauseMs, double Collections);

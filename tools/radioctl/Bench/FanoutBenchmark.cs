@@ -30,7 +30,7 @@ namespace CommuneRadio.Cli.Bench;
 public sealed class FanoutBenchmark
 {
     private const int EmergencySeconds = 600;
-    private const int AllLines = 0xF;
+    private const int AllLines = FanoutSide.AllLines;
     private const int EmergencySource = 1;
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(500);
@@ -64,75 +64,42 @@ public sealed class FanoutBenchmark
         result.Machine = MachineInfo.Collect(broker);
         FleetIssuer province = fleet.Issuers.First(i => i.Level == "province");
         var sender = new Sender(new CommandIssuer(fleet, province), province.Scopes[0], new FleetObserver(fleet.Prefix));
+        FanoutSide Side(bool stations) => stations
+            ? FanoutSide.Stations(fleet, _ => broker.Mosquitto.CreateClientOptions())
+            : FanoutSide.Bare(fleet, _ => broker.Mosquitto.CreateClientOptions());
+
         await using (sender.Observer.ConfigureAwait(false))
         {
             await sender.Observer.StartAsync(broker.Mosquitto.CreateClientOptions("bench-sender"), ct).ConfigureAwait(false);
             _log($"{fleet.Broker}; {_stations} stations in {sender.Group}; {result.Machine}");
-            await RunBaselineAsync(fleet, broker, sender, result, ct).ConfigureAwait(false);
-            await RunStationsAsync(fleet, broker, sender, result, ct).ConfigureAwait(false);
+            await using (FanoutSide bare = Side(false))
+            {
+                await RunSideAsync(bare, false, broker, sender, result, ct).ConfigureAwait(false);
+            }
+
+            await using (FanoutSide stations = Side(true))
+            {
+                await RunSideAsync(stations, true, broker, sender, result, ct).ConfigureAwait(false);
+            }
         }
 
         result.Elapsed = clock.Elapsed;
         return result;
     }
 
-    private async Task RunBaselineAsync(FleetFile fleet, BenchBroker broker, Sender sender, FanoutResult result, CancellationToken ct)
+    // The rounds of one side. Stations: first relay write and all lines connected; bare clients: command received.
+    private async Task RunSideAsync(FanoutSide side, bool stations, BenchBroker broker, Sender sender, FanoutResult result, CancellationToken ct)
     {
-        var received = new List<double>();
-        var answered = new List<double>();
-        await using var bare = new BareClientFleet(fleet, _ => broker.Mosquitto.CreateClientOptions());
-        await bare.StartAsync(cancellationToken: ct).ConfigureAwait(false);
-        _log($"baseline: {bare.Count} bare clients connected and subscribed");
-        ProcessSampler? sampler = null;
-        double brokerCpu = 0;
-        var wall = new Stopwatch();
-        for (int round = -Warmup; round < _rounds; round++)
-        {
-            if (round == 0)
-            {
-                (sampler, brokerCpu) = (new ProcessSampler(), broker.BrokerCpuSeconds);
-                wall.Start();
-            }
-
-            SignedCommand start = sender.Issuer.Create(sender.Group, "emergency.start", ArgsJson.Emergency(EmergencySeconds, AllLines, EmergencySource));
-            var burst = new BurstCpu(broker);
-            long t0 = await sender.Observer.PublishAsync(start, ct).ConfigureAwait(false);
-            bool done = await WaitAsync(() => bare.ReceivedAt(start.Id).All(t => t > 0) && sender.Observer.AnsweredCount(start.Id) >= _stations, sampler, ct).ConfigureAwait(false);
-            burst.Stop(round >= 0 ? result.BaselineBurst : null);
-            long[] at = bare.ReceivedAt(start.Id);
-            Dictionary<string, long> results = sender.ResultsFor(start.Id);
-            if (round >= 0)
-            {
-                received.AddRange(at.Where(t => t > 0).Select(t => (double)(t - t0)));
-                answered.AddRange(results.Values.Select(t => (double)(t - t0)));
-                result.BaselineDelivered += at.Count(t => t > 0);
-            }
-
-            Check(result, done, $"baseline round {round}: {at.Count(t => t == 0)} clients without the command, {_stations - results.Count} results missing");
-            SignedCommand stop = sender.Issuer.Create(sender.Group, "emergency.stop", "{}");
-            await sender.Observer.PublishAsync(stop, ct).ConfigureAwait(false);
-            Check(result, await WaitAsync(() => sender.Observer.AnsweredCount(stop.Id) >= _stations, sampler, ct).ConfigureAwait(false), $"baseline round {round}: stop not answered by all");
-            await Task.Delay(Settle, ct).ConfigureAwait(false);
-            _log($"baseline round {(round < 0 ? "warm-up" : (round + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))}: received p99 {LatencyStats.From(at.Where(t => t > 0).Select(t => (double)(t - t0))).P99} ms, result p99 {LatencyStats.From(results.Values.Select(t => (double)(t - t0))).P99} ms");
-        }
-
-        result.BaselineReceived = LatencyStats.From(received);
-        result.BaselineResult = LatencyStats.From(answered);
-        result.BaselineProcess = sampler?.ToString() ?? string.Empty;
-        result.BrokerCpuCores = (result.BrokerCpuCores.Stations, Cores(broker.BrokerCpuSeconds - brokerCpu, wall.Elapsed));
-    }
-
-    private async Task RunStationsAsync(FleetFile fleet, BenchBroker broker, Sender sender, FanoutResult result, CancellationToken ct)
-    {
-        var relayOn = new List<double>();
+        string name = stations ? "stations" : "baseline";
+        var first = new List<double>();
         var linesOn = new List<double>();
         var answered = new List<double>();
-        await using var simulated = new SimulatedFleet(fleet, _ => broker.Mosquitto.CreateClientOptions());
-        await simulated.StartAsync(cancellationToken: ct).ConfigureAwait(false);
-        IReadOnlyList<SimulatedStation> stations = simulated.Stations;
-        _log($"stations: {stations.Count} simulated stations connected and subscribed, relays off");
+        await side.StartAsync(ct).ConfigureAwait(false);
+        _log(stations ? $"stations: {side.Count} simulated stations connected and subscribed, relays off" : $"baseline: {side.Count} bare clients connected and subscribed");
         ProcessSampler? sampler = null;
         double brokerCpu = 0;
+        double maxTick = 0;
+        long tickErrors = 0;
         var wall = new Stopwatch();
         for (int round = -Warmup; round < _rounds; round++)
         {
@@ -145,64 +112,78 @@ public sealed class FanoutBenchmark
             SignedCommand start = sender.Issuer.Create(sender.Group, "emergency.start", ArgsJson.Emergency(EmergencySeconds, AllLines, EmergencySource));
             var burst = new BurstCpu(broker);
             long t0 = await sender.Observer.PublishAsync(start, ct).ConfigureAwait(false);
+            int n = side.Count;
 
-            // First every station switched and answered (the burst of work), then the warm-up to the lines.
-            bool switched = await WaitAsync(() => stations.All(s => s.Board.AmplifierMask != 0) && sender.Observer.AnsweredCount(start.Id) >= _stations, sampler, ct).ConfigureAwait(false);
-            burst.Stop(round >= 0 ? result.StationsBurst : null);
+            // First every station switched (bare client: received) and answered — the burst of work —, then the warm-up to the lines.
+            bool switched = await WaitAsync(side, start.Id, p => p.Switched >= n && sender.Observer.AnsweredCount(start.Id) >= n, sampler, ct).ConfigureAwait(false);
+            burst.Stop(round >= 0 ? (stations ? result.StationsBurst : result.BaselineBurst) : null);
             bool done = switched && await WaitAsync(
-                () =>
+                side,
+                start.Id,
+                p =>
                 {
-                    sampler?.Note(simulated.Scheduler.LastTickDuration.TotalMilliseconds);
-                    return stations.All(s => s.Board.LinesMask == AllLines) && sender.Observer.AnsweredCount(start.Id) >= _stations;
+                    maxTick = round >= 0 ? Math.Max(maxTick, p.MaxTickMs) : maxTick;
+                    tickErrors = p.TickErrors;
+                    return p.AllLines >= n;
                 },
                 sampler,
                 ct).ConfigureAwait(false);
-            Dictionary<string, long> results = sender.ResultsFor(start.Id, acceptedOnly: true);
-            int delivered = 0;
-            var roundRelay = new List<double>();
-            foreach (SimulatedStation s in stations)
-            {
-                (long first, long lines) = RelayTimes(s.Board.TimelineSince(t0), t0);
-                if (first > 0)
-                {
-                    roundRelay.Add(first - t0);
-                }
-
-                if (lines > 0 && round >= 0)
-                {
-                    linesOn.Add(lines - t0);
-                    delivered++;
-                }
-            }
-
+            IReadOnlyList<MemberTimes> times = side.Times(start.Id, t0);
+            Dictionary<string, long> results = sender.ResultsFor(start.Id, acceptedOnly: stations);
+            List<double> roundFirst = times.Where(t => t.First > 0).Select(t => (double)(t.First - t0)).ToList();
+            int delivered = times.Count(t => t.Lines > 0);
             if (round >= 0)
             {
-                relayOn.AddRange(roundRelay);
+                first.AddRange(roundFirst);
+                linesOn.AddRange(times.Where(t => t.Lines > 0).Select(t => (double)(t.Lines - t0)));
                 answered.AddRange(results.Values.Select(t => (double)(t - t0)));
-                result.Delivered += delivered;
-                result.Accepted += results.Count;
+                if (stations)
+                {
+                    result.Delivered += delivered;
+                    result.Accepted += results.Count;
+                }
+                else
+                {
+                    result.BaselineDelivered += delivered;
+                }
             }
 
-            Check(result, done, $"round {round}: {stations.Count(s => s.Board.LinesMask != AllLines)} stations without every line, {_stations - results.Count} accepted results missing");
+            Check(result, done, stations
+                ? $"round {round}: {n - delivered} stations without every line, {n - results.Count} accepted results missing"
+                : $"baseline round {round}: {n - delivered} clients without the command, {n - results.Count} results missing");
             SignedCommand stop = sender.Issuer.Create(sender.Group, "emergency.stop", "{}");
             await sender.Observer.PublishAsync(stop, ct).ConfigureAwait(false);
-            bool off = await WaitAsync(
-                () => stations.All(s => s.Board.AmplifierMask == 0 && s.Board.LinesMask == 0 && s.Board.Source < 0) && sender.Observer.AnsweredCount(stop.Id) >= _stations,
-                sampler,
-                ct).ConfigureAwait(false);
-            Check(result, off, $"round {round}: relays not all off after the stop");
+            bool off = await WaitAsync(side, stop.Id, p => p.AllOff >= n && sender.Observer.AnsweredCount(stop.Id) >= n, sampler, ct).ConfigureAwait(false);
+            Check(result, off, stations ? $"round {round}: relays not all off after the stop" : $"baseline round {round}: stop not answered by all");
             await Task.Delay(Settle, ct).ConfigureAwait(false);
-            _log($"round {(round < 0 ? "warm-up" : (round + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))}: relays on p99 {LatencyStats.From(roundRelay).P99} ms, result p99 {LatencyStats.From(results.Values.Select(t => (double)(t - t0))).P99} ms, tick {simulated.Scheduler.LastTickDuration.TotalMilliseconds:F1} ms");
+            string label = round < 0 ? "warm-up" : (round + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            double resultP99 = LatencyStats.From(results.Values.Select(t => (double)(t - t0))).P99;
+            _log(stations
+                ? $"round {label}: relays on p99 {LatencyStats.From(roundFirst).P99} ms, result p99 {resultP99} ms"
+                : $"baseline round {label}: received p99 {LatencyStats.From(roundFirst).P99} ms, result p99 {resultP99} ms");
         }
 
-        result.RelayOn = LatencyStats.From(relayOn);
-        result.LinesOn = LatencyStats.From(linesOn);
-        result.Result = LatencyStats.From(answered);
-        result.StationsProcess = sampler?.ToString() ?? string.Empty;
-        result.MaxTickMs = Math.Round(sampler?.MaxNoted ?? 0, 1);
-        result.BrokerCpuCores = (Cores(broker.BrokerCpuSeconds - brokerCpu, wall.Elapsed), result.BrokerCpuCores.Baseline);
-        Check(result, simulated.Scheduler.Errors == 0, $"{simulated.Scheduler.Errors} station ticks threw: {simulated.Scheduler.FirstError?.Message}");
-        await simulated.StopAsync().ConfigureAwait(false);
+        string process = sampler?.ToString() ?? string.Empty;
+        double brokerCores = Cores(broker.BrokerCpuSeconds - brokerCpu, wall.Elapsed);
+        if (stations)
+        {
+            result.RelayOn = LatencyStats.From(first);
+            result.LinesOn = LatencyStats.From(linesOn);
+            result.Result = LatencyStats.From(answered);
+            result.StationsProcess = process;
+            result.MaxTickMs = Math.Round(maxTick, 1);
+            result.BrokerCpuCores = (brokerCores, result.BrokerCpuCores.Baseline);
+            Check(result, tickErrors == 0, $"{tickErrors} station ticks threw");
+        }
+        else
+        {
+            result.BaselineReceived = LatencyStats.From(first);
+            result.BaselineResult = LatencyStats.From(answered);
+            result.BaselineProcess = process;
+            result.BrokerCpuCores = (result.BrokerCpuCores.Stations, brokerCores);
+        }
+
+        await side.StopAsync().ConfigureAwait(false);
     }
 
     /// <summary>
@@ -233,10 +214,10 @@ public sealed class FanoutBenchmark
         return (first, connected == AllLines ? lines : 0);
     }
 
-    private static async Task<bool> WaitAsync(Func<bool> done, ProcessSampler? sampler, CancellationToken ct)
+    private static async Task<bool> WaitAsync(FanoutSide side, string commandId, Func<FanoutProgress, bool> done, ProcessSampler? sampler, CancellationToken ct)
     {
         var timeout = Stopwatch.StartNew();
-        while (!done())
+        while (!done(side.Progress(commandId)))
         {
             sampler?.Sample();
             if (timeout.Elapsed > TimeSpan.FromSeconds(30))
