@@ -2,7 +2,7 @@ namespace CommuneRadio.Core.Health
 {
     /// <summary>
     /// Turns sensor readings and station state into fault flags, with a raise delay and a clear delay per
-    /// fault (and voltage hysteresis for the battery). Faults the platform reports directly (storage,
+    /// fault (and, for the battery, a moving average of the voltage and hysteresis). Faults the platform reports directly (storage,
     /// relay driver, configuration) are set and cleared by the station without debounce.
     /// </summary>
     public sealed class FaultMonitor
@@ -14,6 +14,9 @@ namespace CommuneRadio.Core.Health
         private readonly DebouncedFault _batteryLow = new DebouncedFault();
         private readonly DebouncedFault _clockLost = new DebouncedFault();
         private FaultFlags _direct;
+        private bool _batterySeen;
+        private double _batteryAverageV;
+        private long _batteryAtMs;
 
         /// <summary>Creates a monitor.</summary>
         public FaultMonitor(FaultThresholds thresholds)
@@ -65,10 +68,35 @@ namespace CommuneRadio.Core.Health
             changed |= _mainsLost.Update(r.HasMains && !r.MainsPresent, nowMs, up, down);
 
             double threshold = _batteryLow.Raised ? _t.BatteryLowV + _t.BatteryHysteresisV : _t.BatteryLowV;
-            changed |= _batteryLow.Update(r.HasBattery && r.BatteryV < threshold, nowMs, up, down);
+            changed |= _batteryLow.Update(r.HasBattery && BatteryAverage(r.BatteryV, nowMs) < threshold, nowMs, up, down);
 
             changed |= _clockLost.Update(!clockValid, nowMs, _t.ClockLostAfterMs, 0);
             return changed;
+        }
+
+        /// <summary>
+        /// The battery voltage averaged with time constant <see cref="FaultThresholds.BatteryFilterMs"/>: each call moves
+        /// the average towards the reading by the elapsed time over the time constant (all the way once a whole time
+        /// constant has passed). The first reading starts it.
+        /// <code>
+        /// 5 s constant, readings every 1 s: 11.4 11.6 11.4 11.6 … >> average within 11.49 … 11.51
+        /// </code>
+        /// </summary>
+        private double BatteryAverage(double volts, long nowMs)
+        {
+            long dt = nowMs - _batteryAtMs;
+            if (!_batterySeen || _t.BatteryFilterMs <= 0 || dt >= _t.BatteryFilterMs || dt < 0)
+            {
+                _batteryAverageV = volts;
+            }
+            else
+            {
+                _batteryAverageV += (volts - _batteryAverageV) * dt / _t.BatteryFilterMs;
+            }
+
+            _batterySeen = true;
+            _batteryAtMs = nowMs;
+            return _batteryAverageV;
         }
     }
 }

@@ -26,6 +26,14 @@ namespace CommuneRadio.Core.Health
         /// <summary>Hysteresis: the battery fault clears only above <see cref="BatteryLowV"/> + this, volts.</summary>
         public double BatteryHysteresisV = 0.6;
 
+        /// <summary>
+        /// Time constant of the moving average the battery thresholds are applied to, ms (0 = raw readings). ADC noise
+        /// and load steps scatter single readings around the true voltage: without it a battery just under
+        /// <see cref="BatteryLowV"/> whose readings now and then land above it restarts the raise delay on each such
+        /// reading and is reported late or never.
+        /// </summary>
+        public int BatteryFilterMs = 5000;
+
         /// <summary>Time without a valid clock before <see cref="FaultFlags.ClockLost"/> is raised.</summary>
         public int ClockLostAfterMs = 60000;
     }
