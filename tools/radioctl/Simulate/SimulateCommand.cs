@@ -27,7 +27,7 @@ public static class SimulateCommand
         Option<FileInfo?> fleetFile = new("--fleet") { Description = "Fleet file (default: generate one, saved into the data directory)" };
         Option<FileInfo?> ca = new("--ca") { Description = "CA certificate (PEM) to trust for mqtts, e.g. the ca.pem of radioctl broker --secure" };
         Option<FileInfo?> credentials = new("--credentials") { Description = "credentials.json of radioctl broker --secure (user = station id)" };
-        Option<DirectoryInfo?> data = new("--data") { Description = "Directory for per-station storage and the generated fleet (default: a temporary directory)" };
+        Option<DirectoryInfo?> data = new("--data") { Description = "Directory for per-station storage and the generated fleet (kept; default: a temporary directory removed at the end)" };
         Option<double> duration = new("--duration") { Description = "Stop after this many seconds (default 0 = until Ctrl+C)" };
         Command command = new("simulate", "Run many simulated stations against a broker, with a live view");
         foreach (Option option in new Option[] { stations, broker, fleetFile, ca, credentials, data, duration })
@@ -43,7 +43,8 @@ public static class SimulateCommand
 
     private static async Task<int> RunAsync(int? count, string? brokerUrl, FileInfo? fleetFile, FileInfo? ca, FileInfo? credentials, DirectoryInfo? data, double duration, CancellationToken ct)
     {
-        string directory = data?.FullName ?? Directory.CreateTempSubdirectory("radioctl-simulate-").FullName;
+        using SimulationDirectory workspace = SimulationDirectory.For(data);
+        string directory = workspace.Path;
         FleetFile fleet;
         StationConnections connections;
         try
@@ -53,7 +54,8 @@ public static class SimulateCommand
             {
                 string path = Path.Combine(directory, "fleet.json");
                 fleet.Save(path);
-                Console.WriteLine($"fleet: {fleet.Stations.Count} stations, {fleet.Issuers.Count} issuers, saved to {path}");
+                Console.WriteLine($"fleet: {fleet.Stations.Count} stations, {fleet.Issuers.Count} issuers, saved to {path}" +
+                    (workspace.Temporary ? " (a temporary directory, removed when the simulation ends; --data DIR keeps it)" : string.Empty));
             }
 
             connections = brokerUrl is null ? null! : new StationConnections(BrokerAddress.Parse(brokerUrl), ca, credentials);
