@@ -12,6 +12,13 @@ namespace CommuneRadio.Mqtt.Broker
         /// <summary>Add a TLS listener on a second free port, with a generated CA and server certificate.</summary>
         public bool EnableTls { get; set; }
 
+        /// <summary>
+        /// The CA that signs the server certificate (with <see cref="EnableTls"/>); null makes a new one-day CA per
+        /// start. The broker takes it over and disposes it. A development broker that must stay trusted across
+        /// restarts passes the one it saved.
+        /// </summary>
+        public TestCertificateAuthority? CertificateAuthority { get; set; }
+
         /// <summary>On the TLS listener, require a client certificate issued by the generated CA.</summary>
         public bool RequireClientCertificate { get; set; }
 

@@ -25,7 +25,7 @@ namespace CommuneRadio.Mqtt.Broker
             TestCertificateAuthority? authority = null;
             if (options.EnableTls)
             {
-                authority = TestCertificateAuthority.Create();
+                authority = options.CertificateAuthority ?? TestCertificateAuthority.Create();
                 using var server = authority.CreateServerCertificate([.. TestCertificateAuthority.LoopbackNames]);
                 File.WriteAllText(Path.Combine(directory, "ca.pem"), TestCertificateAuthority.ExportCertificatePem(authority.Certificate));
                 File.WriteAllText(Path.Combine(directory, "server.pem"), TestCertificateAuthority.ExportCertificatePem(server));

@@ -7,9 +7,10 @@ using System.Security.Cryptography.X509Certificates;
 namespace CommuneRadio.Mqtt.Broker
 {
     /// <summary>
-    /// A throw-away certificate authority for tests: ECDSA P-256 keys, one-day validity, made in
-    /// memory with <see cref="CertificateRequest"/>. Creates server certificates (names go in the
-    /// SAN as IP or DNS entries) and client certificates. Never use it outside tests.
+    /// A throw-away certificate authority for tests and the development broker: ECDSA P-256 keys, one-day
+    /// validity unless told otherwise, made in memory with <see cref="CertificateRequest"/>, or loaded back from
+    /// the PEM files it exported. Creates server certificates (names go in the SAN as IP or DNS entries) and
+    /// client certificates. Never use it for a real deployment.
     /// </summary>
     public sealed class TestCertificateAuthority : IDisposable
     {
@@ -24,8 +25,8 @@ namespace CommuneRadio.Mqtt.Broker
         /// <summary>The CA certificate, with its private key; pass it as the trusted CA.</summary>
         public X509Certificate2 Certificate { get; }
 
-        /// <summary>Creates a new self-signed CA.</summary>
-        public static TestCertificateAuthority Create(string commonName = "CommuneRadio Test CA")
+        /// <summary>Creates a new self-signed CA, valid from 5 minutes ago for <paramref name="validity"/> (default one day).</summary>
+        public static TestCertificateAuthority Create(string commonName = "CommuneRadio Test CA", TimeSpan? validity = null)
         {
             using ECDsa key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
             var request = new CertificateRequest($"CN={commonName}", key, HashAlgorithmName.SHA256);
@@ -33,7 +34,29 @@ namespace CommuneRadio.Mqtt.Broker
             request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
             request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
             DateTimeOffset now = DateTimeOffset.UtcNow;
-            return new TestCertificateAuthority(request.CreateSelfSigned(now.AddMinutes(-5), now.AddDays(1)));
+            return new TestCertificateAuthority(request.CreateSelfSigned(now.AddMinutes(-5), now.Add(validity ?? TimeSpan.FromDays(1))));
+        }
+
+        /// <summary>
+        /// A CA saved earlier with <see cref="ExportCertificatePem"/> and <see cref="ExportPrivateKeyPem"/>. Throws
+        /// <see cref="CryptographicException"/> when the files do not hold a CA certificate and its key.
+        /// </summary>
+        public static TestCertificateAuthority Load(string certificatePem, string privateKeyPem)
+        {
+            X509Certificate2 certificate = X509Certificate2.CreateFromPem(certificatePem, privateKeyPem);
+            bool isCa = false;
+            foreach (X509Extension extension in certificate.Extensions)
+            {
+                isCa |= extension is X509BasicConstraintsExtension { CertificateAuthority: true };
+            }
+
+            if (!isCa)
+            {
+                certificate.Dispose();
+                throw new CryptographicException("The certificate is not a certificate authority.");
+            }
+
+            return new TestCertificateAuthority(certificate);
         }
 
         /// <summary>

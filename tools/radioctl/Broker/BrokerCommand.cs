@@ -20,7 +20,7 @@ public static class BrokerCommand
         Option<int?> port = new("--port") { Description = "Port on 127.0.0.1 (default 1883, with --secure 8883)" };
         Option<bool> secure = new("--secure") { Description = "TLS only, per-station and per-issuer passwords, ACLs from the fleet file" };
         Option<FileInfo?> fleetFile = new("--fleet") { Description = "Fleet file for --secure (default: generate one into the data directory)" };
-        Option<DirectoryInfo?> data = new("--data") { Description = "Directory for mosquitto.conf, ca.pem, credentials.json, log (default: a new temporary directory)" };
+        Option<DirectoryInfo?> data = new("--data") { Description = "Directory for mosquitto.conf, ca.pem, credentials.json, log; fleet, CA and passwords found there are reused (default: a new temporary directory)" };
         Command command = new("broker", "Run a local Mosquitto configured for CommuneRadio until Ctrl+C");
         command.Options.Add(port);
         command.Options.Add(secure);
@@ -51,7 +51,7 @@ public static class BrokerCommand
             Console.Error.WriteLine(LocalBroker.MissingMosquitto);
             return 2;
         }
-        catch (Exception ex) when (ex is InvalidDataException or MosquittoStartException or TimeoutException or IOException)
+        catch (Exception ex) when (ex is InvalidDataException or MosquittoStartException or TimeoutException or IOException or System.Security.Cryptography.CryptographicException or System.Text.Json.JsonException)
         {
             Console.Error.WriteLine("radioctl broker: " + ex.Message);
             return 1;
@@ -89,8 +89,16 @@ public static class BrokerCommand
             return FleetFile.Load(fleetFile.FullName);
         }
 
-        FleetFile fleet = FleetGenerator.Generate(20, broker: $"mqtts://127.0.0.1:{port}");
+        // A data directory from an earlier run keeps its fleet, so the stations and operators it was handed to still fit.
         string path = Path.Combine(directory, "fleet.json");
+        if (File.Exists(path))
+        {
+            FleetFile kept = FleetFile.Load(path);
+            Console.WriteLine($"fleet:  {kept.Stations.Count} stations and {kept.Issuers.Count} issuers from {path}");
+            return kept;
+        }
+
+        FleetFile fleet = FleetGenerator.Generate(20, broker: $"mqtts://127.0.0.1:{port}");
         fleet.Save(path);
         Console.WriteLine($"fleet:  generated {fleet.Stations.Count} stations and {fleet.Issuers.Count} issuers into {path}");
         return fleet;

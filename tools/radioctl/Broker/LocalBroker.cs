@@ -13,9 +13,11 @@ namespace CommuneRadio.Cli.Broker;
 /// <see cref="MosquittoBroker"/> for the configuration, certificates and password file).
 /// <list type="bullet">
 /// <item>plain: anonymous MQTT on the port;</item>
-/// <item>secure: TLS only on the port (CA and server certificate generated at each start, CA written to
-/// <c>ca.pem</c>), no anonymous access, one user per station and issuer with a random password
-/// (<c>credentials.json</c>), ACLs from the fleet file (<see cref="FleetAcl"/>).</item>
+/// <item>secure: TLS only on the port, no anonymous access, one user per station and issuer with a random
+/// password (<c>credentials.json</c>), ACLs from the fleet file (<see cref="FleetAcl"/>). What clients were given
+/// stays valid across restarts on the same data directory: the CA (<c>ca.pem</c>, key in <c>ca.key</c>, valid one
+/// year) is made once and reused, only the server certificate is issued again; passwords already in
+/// <c>credentials.json</c> are kept.</item>
 /// </list>
 /// </summary>
 public static class LocalBroker
@@ -36,10 +38,12 @@ public static class LocalBroker
     {
         ArgumentNullException.ThrowIfNull(fleet);
         Directory.CreateDirectory(dataDirectory);
-        Dictionary<string, string> users = FleetCredentials.Generate(fleet);
-        FleetCredentials.Save(Path.Combine(dataDirectory, FleetCredentials.FileName), users);
+        string credentials = Path.Combine(dataDirectory, FleetCredentials.FileName);
+        Dictionary<string, string> users = FleetCredentials.Generate(fleet, File.Exists(credentials) ? FleetCredentials.Load(credentials) : null);
+        FleetCredentials.Save(credentials, users);
         var options = new MosquittoBrokerOptions
         {
+            CertificateAuthority = LoadOrCreateAuthority(dataDirectory),
             EnableTls = true,
             EnablePlainListener = false,
             TlsPort = port,
@@ -53,6 +57,37 @@ public static class LocalBroker
         }
 
         return await MosquittoBroker.StartAsync(options, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The development CA of <paramref name="dataDirectory"/>: <c>ca.pem</c> and <c>ca.key</c> when both are there
+    /// and the CA is valid for at least another day, otherwise a new one (one year) written there, the key with
+    /// mode 0600.
+    /// </summary>
+    public static TestCertificateAuthority LoadOrCreateAuthority(string dataDirectory)
+    {
+        string certificate = Path.Combine(dataDirectory, "ca.pem");
+        string key = Path.Combine(dataDirectory, "ca.key");
+        if (File.Exists(certificate) && File.Exists(key))
+        {
+            TestCertificateAuthority saved = TestCertificateAuthority.Load(File.ReadAllText(certificate), File.ReadAllText(key));
+            if (saved.Certificate.NotAfter.ToUniversalTime() > DateTime.UtcNow.AddDays(1))
+            {
+                return saved;
+            }
+
+            saved.Dispose();
+        }
+
+        TestCertificateAuthority created = TestCertificateAuthority.Create("CommuneRadio development CA", TimeSpan.FromDays(365));
+        File.WriteAllText(certificate, TestCertificateAuthority.ExportCertificatePem(created.Certificate));
+        File.WriteAllText(key, TestCertificateAuthority.ExportPrivateKeyPem(created.Certificate));
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(key, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        return created;
     }
 
     /// <summary>True when <paramref name="ex"/> says Mosquitto (or mosquitto_passwd) is not installed.</summary>
