@@ -21,7 +21,7 @@ public static class GroupOperation
 
     /// <summary>Runs the operation.</summary>
     /// <param name="link">Connected link subscribed to result and state (and health when <paramref name="needHealth"/>).</param>
-    /// <param name="command">The signed command.</param>
+    /// <param name="commands">The signed command: one for the target's addressee, or one per member (all with the same id).</param>
     /// <param name="cmd">Its name, for the outcome.</param>
     /// <param name="issuer">The issuer that signed it.</param>
     /// <param name="target">Addressee and members.</param>
@@ -31,12 +31,13 @@ public static class GroupOperation
     /// <param name="observe">Sees every message received (the event store).</param>
     /// <param name="cancellationToken">Ctrl+C.</param>
     public static async Task<GroupOutcome> RunAsync(
-        OperatorLink link, SignedCommand command, string cmd, string issuer, Target target, TimeSpan timeout, bool needHealth,
+        OperatorLink link, IReadOnlyList<SignedCommand> commands, string cmd, string issuer, Target target, TimeSpan timeout, bool needHealth,
         Action<int, int>? progress, Action<StationMessage>? observe, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(link);
-        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(commands);
         ArgumentNullException.ThrowIfNull(target);
+        SignedCommand command = commands[0];
         var answers = target.Members.ToDictionary(s => s.Id, s => new StationAnswer(s.Id), StringComparer.Ordinal);
         var others = new List<StationAnswer>();
         var freshHealth = new HashSet<string>(StringComparer.Ordinal);
@@ -90,7 +91,7 @@ public static class GroupOperation
         // Retained states first: who is online decides whom to wait for.
         await ReadUntilAsync(link, Apply, () => answers.Values.All(a => a.Online is not null), SettleTime, cancellationToken).ConfigureAwait(false);
         sentUtcMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        await link.PublishAsync(command, cancellationToken).ConfigureAwait(false);
+        await Task.WhenAll(commands.Select(c => link.PublishAsync(c, cancellationToken))).ConfigureAwait(false);
         progress?.Invoke(0, answers.Count);
         int reported = 0;
         bool done = await ReadUntilAsync(

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
@@ -13,11 +15,20 @@ namespace CommuneRadio.Cli.Operate;
 /// (<see cref="Preflight"/>) — all before connecting — then connect, send, and wait for the members' results
 /// with progress (a bar on a terminal, a line a second on standard error otherwise), recording what arrives in
 /// the event store when one is open.
+/// <para>
+/// A key may address its scopes, and each station of a group in its scopes (protocol §4.2), but not another
+/// group: a province key cannot address <c>g/com.ha-tinh.an-binh</c>, although every member is in its province.
+/// Then the command goes to each member directly (<c>st/{id}</c>), one signed copy per station with the same
+/// command id, so the answers are collected as for one group command.
+/// </para>
 /// </summary>
 public static class SendFlow
 {
-    /// <summary>Signs and checks the command, or throws <see cref="OperatorException"/>; nothing is sent.</summary>
-    public static (FleetIssuer Issuer, SignedCommand Command) Prepare(OperatorSettings settings, FleetFile fleet, Target target, SendRequest request)
+    /// <summary>
+    /// Signs and checks the command — one for the target's addressee, or one per member when the key reaches the
+    /// members but not the group (all with the same id) — or throws <see cref="OperatorException"/>; nothing is sent.
+    /// </summary>
+    public static (FleetIssuer Issuer, IReadOnlyList<SignedCommand> Commands) Prepare(OperatorSettings settings, FleetFile fleet, Target target, SendRequest request)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(fleet);
@@ -25,26 +36,52 @@ public static class SendFlow
         ArgumentNullException.ThrowIfNull(request);
         KeyringFile keyring = settings.LoadKeyring();
         FleetIssuer issuer = IssuerChooser.Choose(keyring, settings.IssuerName, target, request.EmergencyWork);
+        CommandIssuer signer;
         SignedCommand command;
         try
         {
-            command = new CommandIssuer(fleet, issuer).Create(target.Addressee, request.Cmd, request.ArgsJson);
+            signer = new CommandIssuer(fleet, issuer);
+            command = signer.Create(target.Addressee, request.Cmd, request.ArgsJson);
         }
         catch (FormatException ex)
         {
             throw new OperatorException($"unusable key for issuer '{issuer.Name}' in the keyring: {ex.Message}", ex);
         }
 
-        Preflight.Check(fleet, issuer, target, command);
-        return (issuer, command);
+        if (!target.Addressee.StartsWith("g/", StringComparison.Ordinal) || MayAddress(issuer, target.Addressee) || target.Members.Count == 0 ||
+            !target.Members.All(s => MayAddress(issuer, "st/" + s.Id) || s.Groups.Any(g => MayAddress(issuer, "g/" + g))))
+        {
+            Preflight.Check(fleet, issuer, target, command);
+            return (issuer, new[] { command });
+        }
+
+        var each = new List<SignedCommand>(target.Members.Count);
+        foreach (FleetStation s in target.Members)
+        {
+            each.Add(signer.Create("st/" + s.Id, request.Cmd, request.ArgsJson, command.Id));
+        }
+
+        // The Core decides by board and groups: one check per combination among the members.
+        foreach (int i in Enumerable.Range(0, target.Members.Count).GroupBy(i => target.Members[i].Board + " " + string.Join(",", target.Members[i].Groups)).Select(g => g.First()))
+        {
+            FleetStation s = target.Members[i];
+            Preflight.Check(fleet, issuer, new Target("st/" + s.Id, "station " + s.Id, new[] { s }), each[i]);
+        }
+
+        return (issuer, each);
     }
+
+    // The scope part of the Core's rule (protocol §4.2); the Core itself then checks every combination.
+    private static bool MayAddress(FleetIssuer issuer, string addressee) =>
+        issuer.ParsedLevel() == Core.Scheduling.IssuerLevel.National || Array.IndexOf(issuer.Scopes, addressee) >= 0;
 
     /// <summary>Prepares, connects, sends and waits; returns the outcome and the issuer that signed.</summary>
     public static async Task<(GroupOutcome Outcome, FleetIssuer Issuer)> RunAsync(
         CliContext context, OperatorSettings settings, FleetFile fleet, Target target, SendRequest request, EventStore? store, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        (FleetIssuer issuer, SignedCommand command) = Prepare(settings, fleet, target, request);
+        (FleetIssuer issuer, IReadOnlyList<SignedCommand> commands) = Prepare(settings, fleet, target, request);
+        SignedCommand command = commands[0];
         string[] kinds = request.NeedHealth ? new[] { "result", "state", "health", "event" } : new[] { "result", "state", "event" };
         await using OperatorLink link = await OperatorLink.ConnectAsync(settings, fleet, issuer.Name, kinds, cancellationToken).ConfigureAwait(false);
         Action<StationMessage>? observe = store is null ? null : store.Observe;
@@ -56,7 +93,7 @@ public static class SendFlow
             {
                 ProgressTask task = p.AddTask($"{request.Cmd}: 0 of {members} answered", maxValue: members);
                 return await GroupOperation.RunAsync(
-                    link, command, request.Cmd, issuer.Name, target, settings.Timeout, request.NeedHealth,
+                    link, commands, request.Cmd, issuer.Name, target, settings.Timeout, request.NeedHealth,
                     (answered, total) =>
                     {
                         task.Value = answered;
@@ -72,11 +109,12 @@ public static class SendFlow
             long lastLine = -1000;
             if (!settings.Json)
             {
-                await context.Error.WriteLineAsync($"{request.Cmd} {command.Id} → {target.Addressee}: waiting up to {settings.Timeout.TotalSeconds:0.#} s for {members} station(s)").ConfigureAwait(false);
+                string to = commands.Count == 1 ? target.Addressee : $"each of {commands.Count} stations directly ('{issuer.Name}' may not address {target.Addressee})";
+                await context.Error.WriteLineAsync($"{request.Cmd} {command.Id} → {to}: waiting up to {settings.Timeout.TotalSeconds:0.#} s for {members} station(s)").ConfigureAwait(false);
             }
 
             outcome = await GroupOperation.RunAsync(
-                link, command, request.Cmd, issuer.Name, target, settings.Timeout, request.NeedHealth,
+                link, commands, request.Cmd, issuer.Name, target, settings.Timeout, request.NeedHealth,
                 (answered, total) =>
                 {
                     if (!settings.Json && (clock.ElapsedMilliseconds - lastLine >= 1000 || answered == total))
