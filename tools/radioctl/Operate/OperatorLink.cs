@@ -88,7 +88,12 @@ public sealed class OperatorLink : IAsyncDisposable
         catch (Exception ex) when (ex is MqttException or SocketException or TimeoutException or AuthenticationException or IOException)
         {
             await link.DisposeAsync().ConfigureAwait(false);
-            throw new OperatorException($"cannot reach the broker at {broker}: {ex.Message}", ex);
+            string hint = ex is AuthenticationException
+                ? settings.CaFile is null
+                    ? " — its certificate is not trusted: pass --ca with the CA that signed it (ca.pem in the directory of 'radioctl broker --secure')"
+                    : $" — its certificate does not chain to {settings.CaFile.FullName} or does not name this host"
+                : string.Empty;
+            throw new OperatorException($"cannot reach the broker at {broker}: {ex.Message}{hint}", ex);
         }
         catch
         {
