@@ -13,7 +13,7 @@ namespace CommuneRadio.Cli.Bench;
 
 /// <summary>
 /// The baseline of <c>radioctl bench fanout</c>: one bare MQTT client per fleet station — same client library,
-/// same client id, keep-alive and subscriptions as the station (its own and its groups' command topics, QoS 1) —
+/// keep-alive and subscriptions as the station (under their own topic prefix when they run beside the stations) (its own and its groups' command topics, QoS 1) —
 /// with no Core behind it. Each command is answered at once with an accepted result, the only parsing being a
 /// byte search for the command id:
 /// <code>
@@ -28,20 +28,24 @@ public sealed class BareClientFleet : IAsyncDisposable
     private static readonly byte[] IdMarker = Encoding.UTF8.GetBytes("\"id\":\"");
     private readonly List<Bare> _clients = new();
 
-    /// <summary>Builds one bare client per station of <paramref name="fleet"/> (nothing connects yet).</summary>
-    public BareClientFleet(FleetFile fleet, Func<FleetStation, MqttClientOptions> broker)
+    /// <summary>
+    /// Builds one bare client per station of <paramref name="fleet"/> (nothing connects yet): the station's
+    /// subscriptions under <paramref name="prefix"/> (default the fleet's) and client id <paramref name="clientIdPrefix"/>
+    /// + station id — another prefix and client id let the bare clients run beside the stations of the same fleet.
+    /// </summary>
+    public BareClientFleet(FleetFile fleet, Func<FleetStation, MqttClientOptions> broker, string? prefix = null, string clientIdPrefix = "")
     {
         ArgumentNullException.ThrowIfNull(fleet);
         ArgumentNullException.ThrowIfNull(broker);
         foreach (FleetStation s in fleet.Stations)
         {
-            var topics = new Topics(fleet.Prefix, s.Id, (string[])s.Groups.Clone());
+            var topics = new Topics(prefix ?? fleet.Prefix, s.Id, (string[])s.Groups.Clone());
             MqttClientOptions b = broker(s);
             var options = new MqttClientOptions
             {
                 Host = b.Host,
                 Port = b.Port,
-                ClientId = s.Id,
+                ClientId = clientIdPrefix + s.Id,
                 KeepAlive = TimeSpan.FromSeconds(15),
 
                 // A clean session also clears a station's stored session of the same id, so no command is queued

@@ -34,8 +34,9 @@ public sealed class FanoutSide : IAsyncDisposable
     /// <summary>The fleet's stations, each on its own connection from <paramref name="broker"/>.</summary>
     public static FanoutSide Stations(FleetFile fleet, Func<FleetStation, MqttClientOptions> broker) => new(new SimulatedFleet(fleet, broker), null);
 
-    /// <summary>One bare client per fleet station.</summary>
-    public static FanoutSide Bare(FleetFile fleet, Func<FleetStation, MqttClientOptions> broker) => new(null, new BareClientFleet(fleet, broker));
+    /// <summary>One bare client per fleet station, subscribed under <paramref name="prefix"/>, client ids <paramref name="clientIdPrefix"/> + station id.</summary>
+    public static FanoutSide Bare(FleetFile fleet, Func<FleetStation, MqttClientOptions> broker, string prefix, string clientIdPrefix) =>
+        new(null, new BareClientFleet(fleet, broker, prefix, clientIdPrefix));
 
     /// <summary>Connects and subscribes every member.</summary>
     public Task StartAsync(CancellationToken cancellationToken) =>

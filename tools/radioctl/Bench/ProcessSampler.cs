@@ -1,21 +1,25 @@
 using System;
+using System.Diagnostics;
 using System.Threading;
 
 namespace CommuneRadio.Cli.Bench;
 
 /// <summary>
-/// What this process did while a phase of a benchmark ran: garbage collections and their pause time (from the
-/// runtime's counters), and the largest thread-pool size and work-item backlog seen by <see cref="Sample"/>
-/// (called from the benchmark's polling loop) — a growing backlog is the sign of thread-pool starvation.
+/// What this process did while one side's rounds ran: garbage collections and their pause time (from the
+/// runtime's counters), CPU, and the largest thread-pool size and work-item backlog seen by <see cref="Sample"/>
+/// (called from the benchmark's polling loop) — a growing backlog is the sign of thread-pool starvation. The two
+/// sides' rounds alternate, so the counters add up only the windows between <see cref="Resume"/> and
+/// <see cref="Pause"/>.
 /// </summary>
 public sealed class ProcessSampler
 {
-    private readonly int _gen0 = GC.CollectionCount(0);
-    private readonly int _gen1 = GC.CollectionCount(1);
-    private readonly int _gen2 = GC.CollectionCount(2);
-    private readonly TimeSpan _pause = GC.GetTotalPauseDuration();
-    private readonly TimeSpan _cpu = Environment.CpuUsage.TotalTime;
-    private readonly long _start = System.Diagnostics.Stopwatch.GetTimestamp();
+    private ProcessCounters _total;
+    private ProcessCounters _since;
+    private long _wallTicks;
+    private long _startedAt;
+    private double _brokerSeconds;
+    private double _brokerSince;
+    private bool _running;
 
     /// <summary>Largest thread-pool thread count seen.</summary>
     public int MaxThreads { get; private set; }
@@ -23,8 +27,31 @@ public sealed class ProcessSampler
     /// <summary>Largest number of queued thread-pool work items seen.</summary>
     public long MaxPendingWork { get; private set; }
 
-    /// <summary>Largest value given to <see cref="Note"/> (e.g. the scheduler's tick duration, ms).</summary>
-    public double MaxNoted { get; private set; }
+    /// <summary>Mosquitto's CPU inside the windows over their wall time (1.0 = one core busy).</summary>
+    public double BrokerCpuCores => Cores(_brokerSeconds);
+
+    /// <summary>Starts a window (the broker's CPU so far is <paramref name="brokerCpuSeconds"/>).</summary>
+    public void Resume(double brokerCpuSeconds)
+    {
+        _since = ProcessCounters.Now();
+        _brokerSince = brokerCpuSeconds;
+        _startedAt = Stopwatch.GetTimestamp();
+        _running = true;
+    }
+
+    /// <summary>Ends the window and adds it to the totals.</summary>
+    public void Pause(double brokerCpuSeconds)
+    {
+        if (!_running)
+        {
+            return;
+        }
+
+        _total = _total.Add(ProcessCounters.Now().Minus(_since));
+        _brokerSeconds += brokerCpuSeconds - _brokerSince;
+        _wallTicks += Stopwatch.GetTimestamp() - _startedAt;
+        _running = false;
+    }
 
     /// <summary>Records the thread pool's current size and backlog.</summary>
     public void Sample()
@@ -33,30 +60,25 @@ public sealed class ProcessSampler
         MaxPendingWork = Math.Max(MaxPendingWork, ThreadPool.PendingWorkItemCount);
     }
 
-    /// <summary>Keeps the largest of the values given.</summary>
-    public void Note(double value) => MaxNoted = Math.Max(MaxNoted, value);
+    /// <summary>One line for the text report.</summary>
+    public override string ToString() =>
+        $"GC {_total.Gen0}/{_total.Gen1}/{_total.Gen2} (gen0/1/2), pauses {Math.Round(_total.GcPauseMs, 1)} ms; thread pool ≤ {MaxThreads} threads, " +
+        $"backlog ≤ {MaxPendingWork}; radioctl CPU {Cores(_total.CpuMs / 1000)} cores";
 
-    /// <summary>Collections (gen 0, 1, 2) since this sampler was created.</summary>
-    public (int Gen0, int Gen1, int Gen2) Collections =>
-        (GC.CollectionCount(0) - _gen0, GC.CollectionCount(1) - _gen1, GC.CollectionCount(2) - _gen2);
-
-    /// <summary>Total GC pause since this sampler was created, ms.</summary>
-    public double GcPauseMs => Math.Round((GC.GetTotalPauseDuration() - _pause).TotalMilliseconds, 1);
-
-    /// <summary>This process's CPU time since creation divided by the wall time (1.0 = one core busy).</summary>
-    public double CpuCores
+    private double Cores(double cpuSeconds)
     {
-        get
-        {
-            double wall = System.Diagnostics.Stopwatch.GetElapsedTime(_start).TotalSeconds;
-            return wall <= 0 ? 0 : Math.Round((Environment.CpuUsage.TotalTime - _cpu).TotalSeconds / wall, 2);
-        }
+        double wall = Stopwatch.GetElapsedTime(0, _wallTicks).TotalSeconds;
+        return wall <= 0 ? 0 : Math.Round(cpuSeconds / wall, 2);
     }
 
-    /// <summary>One line for the text report.</summary>
-    public override string ToString()
+    // Cumulative counters of this process.
+    private readonly record struct ProcessCounters(double CpuMs, double GcPauseMs, int Gen0, int Gen1, int Gen2)
     {
-        (int g0, int g1, int g2) = Collections;
-        return $"GC {g0}/{g1}/{g2} (gen0/1/2), pauses {GcPauseMs} ms; thread pool ≤ {MaxThreads} threads, backlog ≤ {MaxPendingWork}; radioctl CPU {CpuCores} cores";
+        public static ProcessCounters Now() => new(
+            Environment.CpuUsage.TotalTime.TotalMilliseconds, GC.GetTotalPauseDuration().TotalMilliseconds, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+
+        public ProcessCounters Add(ProcessCounters o) => new(CpuMs + o.CpuMs, GcPauseMs + o.GcPauseMs, Gen0 + o.Gen0, Gen1 + o.Gen1, Gen2 + o.Gen2);
+
+        public ProcessCounters Minus(ProcessCounters o) => new(CpuMs - o.CpuMs, GcPauseMs - o.GcPauseMs, Gen0 - o.Gen0, Gen1 - o.Gen1, Gen2 - o.Gen2);
     }
 }
