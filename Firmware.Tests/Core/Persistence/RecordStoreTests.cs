@@ -115,5 +115,41 @@ namespace CommuneRadio.Tests.Core.Persistence
             byte[] b = Text("123456789");
             Assert.AreEqual(0xCBF43926u, Crc32.Compute(b, 0, b.Length));
         }
+
+        [TestMethod]
+        public void Crc32_TableMatchesTheBitByBitDefinition()
+        {
+            // Every length 0..600 of a pseudo-random buffer, at offsets 0 and 3, against the textbook bit loop.
+            byte[] b = new byte[603];
+            uint x = 2463534242;
+            for (int i = 0; i < b.Length; i++)
+            {
+                x ^= x << 13;
+                x ^= x >> 17;
+                x ^= x << 5;
+                b[i] = (byte)x;
+            }
+
+            for (int n = 0; n <= 600; n++)
+            {
+                Assert.AreEqual(BitByBit(b, 0, n), Crc32.Compute(b, 0, n));
+                Assert.AreEqual(BitByBit(b, 3, n), Crc32.Compute(b, 3, n));
+            }
+        }
+
+        private static uint BitByBit(byte[] data, int offset, int count)
+        {
+            uint crc = 0xFFFFFFFF;
+            for (int i = offset; i < offset + count; i++)
+            {
+                crc ^= data[i];
+                for (int bit = 0; bit < 8; bit++)
+                {
+                    crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320 : crc >> 1;
+                }
+            }
+
+            return ~crc;
+        }
     }
 }
