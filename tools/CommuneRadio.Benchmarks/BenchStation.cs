@@ -1,6 +1,7 @@
 using System;
 using System.Text;
 using CommuneRadio.Core.Json;
+using CommuneRadio.Core.Persistence;
 using CommuneRadio.Core.Protocol;
 using CommuneRadio.Core.Relays;
 using CommuneRadio.Core.Scheduling;
@@ -64,12 +65,23 @@ namespace CommuneRadio.Benchmarks
             return item;
         }
 
-        /// <summary>An endpoint "ht-ab-001" (groups vn, prov.ht, com.ht.ab) over <paramref name="core"/>, trusting the commune key.</summary>
-        public static StationEndpoint Endpoint(StationCore core)
+        /// <summary>
+        /// An endpoint "ht-ab-001" (groups vn, prov.ht, com.ht.ab) over <paramref name="core"/>, trusting the commune key,
+        /// keeping nothing (<paramref name="store"/> null) or persisting into <paramref name="store"/> as a station does.
+        /// </summary>
+        public static StationEndpoint Endpoint(StationCore core, StationStore? store = null)
         {
             Keyring keys = new Keyring();
             keys.Put(new IssuerKey("com.ht.ab", IssuerLevel.Commune, CommuneKey, new[] { "g/com.ht.ab" }, false));
-            return new StationEndpoint(core, new ProtocolSettings("cr/v1", "ht-ab-001", new[] { "vn", "prov.ht", "com.ht.ab" }), keys);
+            return new StationEndpoint(core, new ProtocolSettings("cr/v1", "ht-ab-001", new[] { "vn", "prov.ht", "com.ht.ab" }), keys, store!);
+        }
+
+        /// <summary>A store over fresh <see cref="BenchStorage"/> with no hourly write budget (a benchmark writes thousands of times).</summary>
+        public static StationStore Store()
+        {
+            StationStore store = new StationStore(new BenchStorage());
+            store.WriteBudgetPerHour = int.MaxValue;
+            return store;
         }
 
         /// <summary>A signed command from the commune to its group, as the server would publish it.</summary>

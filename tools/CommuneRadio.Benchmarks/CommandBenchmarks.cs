@@ -16,6 +16,8 @@ namespace CommuneRadio.Benchmarks
     /// station (8 items, valid clock). Each invocation then also removes the added item with a direct
     /// Core.RemoveItem (no parsing) and empties the outbox, so the schedule is the same for every invocation;
     /// <see cref="CoreOnly_AddThenRemove"/> measures that Core part alone, the difference is the protocol's cost.
+    /// With <see cref="Persisted"/> the endpoint also saves what a station saves (<see cref="BenchStorage"/>): the
+    /// keys record with the replay counters before applying, the schedule record, each with its CRC.
     /// </summary>
     [MemoryDiagnoser]
     [InvocationCount(Payloads)]
@@ -30,6 +32,10 @@ namespace CommuneRadio.Benchmarks
         private StationCore _core = null!;
         private StationEndpoint _endpoint = null!;
         private int _next;
+
+        /// <summary>Whether the endpoint persists like a station (false: a tool's endpoint that keeps nothing).</summary>
+        [Params(false, true)]
+        public bool Persisted { get; set; }
 
         [GlobalSetup]
         public void GlobalSetup()
@@ -55,7 +61,7 @@ namespace CommuneRadio.Benchmarks
         public void IterationSetup()
         {
             _core = BenchStation.Core(_now, 8, 0x7F, 12);
-            _endpoint = BenchStation.Endpoint(_core);
+            _endpoint = BenchStation.Endpoint(_core, Persisted ? BenchStation.Store() : null);
             _next = 0;
         }
 
@@ -63,6 +69,7 @@ namespace CommuneRadio.Benchmarks
         public void IterationCleanup()
         {
             BenchStation.Check(_core.Counters.Refused == 0, _core.Counters.Refused + " commands refused");
+            BenchStation.Check(!Persisted || _endpoint.Store.Writes >= _next, "persisted endpoint wrote " + (Persisted ? _endpoint.Store.Writes : 0) + " records for " + _next + " commands");
         }
 
         [Benchmark(Description = "schedule.add: HandleMessage (parse, verify, apply) + Core.RemoveItem")]
