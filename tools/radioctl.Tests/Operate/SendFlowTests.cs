@@ -41,6 +41,30 @@ public sealed class SendFlowTests
     }
 
     [TestMethod]
+    public void Prepare_WithoutAsAndOnlyAProvinceKey_ChoosesItAndSendsToEachMember()
+    {
+        using OperatorWorkspace w = NewWorkspace();
+        w.WriteKeyring(w.Fleet.Issuers.Where(i => i.Name == "prov.ha-tinh"));
+        Target target = CommuneTarget(w.Fleet);
+
+        (FleetIssuer issuer, var commands) = SendFlow.Prepare(Settings(w, null), w.Fleet, target, new SendRequest("relay.selftest", "{}", false));
+
+        Assert.AreEqual("prov.ha-tinh", issuer.Name);
+        Assert.AreEqual(target.Members.Count, commands.Count);
+    }
+
+    [TestMethod]
+    public void Prepare_WithoutAs_PrefersTheKeyThatCoversTheGroup()
+    {
+        using OperatorWorkspace w = NewWorkspace();
+
+        (FleetIssuer issuer, var commands) = SendFlow.Prepare(Settings(w, null), w.Fleet, CommuneTarget(w.Fleet), new SendRequest("relay.selftest", "{}", false));
+
+        Assert.AreEqual("com.ha-tinh.an-binh", issuer.Name);
+        Assert.AreEqual(1, commands.Count);
+    }
+
+    [TestMethod]
     public void Prepare_CommuneKeyForTheOtherCommune_RefusedNothingSplit()
     {
         using OperatorWorkspace w = NewWorkspace();
@@ -57,6 +81,6 @@ public sealed class SendFlowTests
     private static Target CommuneTarget(FleetFile fleet) =>
         new(Commune, "commune group com.ha-tinh.an-binh", fleet.Stations.Where(s => s.Commune == "an-binh").ToList());
 
-    private static OperatorSettings Settings(OperatorWorkspace w, string issuer) =>
+    private static OperatorSettings Settings(OperatorWorkspace w, string? issuer) =>
         new() { FleetPath = w.FleetPath, KeyringPath = w.KeyringPath, StorePath = w.StorePath, IssuerName = issuer };
 }

@@ -9,6 +9,8 @@ namespace CommuneRadio.Cli.Operate;
 /// Picks the key to sign with. With --as, that issuer of the keyring. Otherwise the lowest-level issuer whose
 /// rights cover the target by the Core's own rule (<see cref="Keyring.Covers"/>) and, for emergency work, that
 /// may send emergencies — least privilege, and a commune operator's key is the natural choice for its commune.
+/// When no key covers a group but one reaches each of its members (a province key and a commune group), that one:
+/// the command then goes to each member directly (<see cref="SendFlow"/>).
 /// </summary>
 public static class IssuerChooser
 {
@@ -30,6 +32,10 @@ public static class IssuerChooser
         FleetIssuer? best = keyring.Issuers
             .Where(i => Covers(i, target) && (!emergencyWork || i.Emergency))
             .OrderBy(i => i.ParsedLevel())
+            .FirstOrDefault()
+            ?? keyring.Issuers
+            .Where(i => ReachesEachMember(i, target) && (!emergencyWork || i.Emergency))
+            .OrderBy(i => i.ParsedLevel())
             .FirstOrDefault();
         return best ?? throw new OperatorException(
             $"no key in the keyring may send {(emergencyWork ? "emergency work " : string.Empty)}to {target.Addressee}: nothing was sent (it holds: {Names(keyring)})");
@@ -48,6 +54,14 @@ public static class IssuerChooser
         }
 
         return Keyring.Covers(key, target.Addressee, string.Empty, Array.Empty<string>());
+    }
+
+    /// <summary>True when the issuer may address each member of <paramref name="target"/> directly (<c>st/{id}</c>), by the same rule.</summary>
+    public static bool ReachesEachMember(FleetIssuer issuer, Target target)
+    {
+        ArgumentNullException.ThrowIfNull(issuer);
+        ArgumentNullException.ThrowIfNull(target);
+        return target.Members.Count > 0 && target.Members.All(s => Covers(issuer, new Target("st/" + s.Id, "station " + s.Id, new[] { s })));
     }
 
     private static string Names(KeyringFile keyring) =>

@@ -48,8 +48,7 @@ public static class SendFlow
             throw new OperatorException($"unusable key for issuer '{issuer.Name}' in the keyring: {ex.Message}", ex);
         }
 
-        if (!target.Addressee.StartsWith("g/", StringComparison.Ordinal) || MayAddress(issuer, target.Addressee) || target.Members.Count == 0 ||
-            !target.Members.All(s => MayAddress(issuer, "st/" + s.Id) || s.Groups.Any(g => MayAddress(issuer, "g/" + g))))
+        if (!target.Addressee.StartsWith("g/", StringComparison.Ordinal) || IssuerChooser.Covers(issuer, target) || !IssuerChooser.ReachesEachMember(issuer, target))
         {
             Preflight.Check(fleet, issuer, target, command);
             return (issuer, new[] { command });
@@ -71,9 +70,6 @@ public static class SendFlow
         return (issuer, each);
     }
 
-    // The scope part of the Core's rule (protocol §4.2); the Core itself then checks every combination.
-    private static bool MayAddress(FleetIssuer issuer, string addressee) =>
-        issuer.ParsedLevel() == Core.Scheduling.IssuerLevel.National || Array.IndexOf(issuer.Scopes, addressee) >= 0;
 
     /// <summary>Prepares, connects, sends and waits; returns the outcome and the issuer that signed.</summary>
     public static async Task<(GroupOutcome Outcome, FleetIssuer Issuer)> RunAsync(
