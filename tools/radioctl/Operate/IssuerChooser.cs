@@ -61,7 +61,7 @@ public static class IssuerChooser
     {
         ArgumentNullException.ThrowIfNull(issuer);
         ArgumentNullException.ThrowIfNull(target);
-        return target.Members.Count > 0 && target.Members.All(s => Covers(issuer, new Target("st/" + s.Id, "station " + s.Id, new[] { s })));
+        return target.Members.Count > 0 && target.Members.All(s => Covers(issuer, Target.Of(s)));
     }
 
     private static string Names(KeyringFile keyring) =>

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
@@ -57,19 +56,22 @@ public static class SendFlow
         var each = new List<SignedCommand>(target.Members.Count);
         foreach (FleetStation s in target.Members)
         {
-            each.Add(signer.Create("st/" + s.Id, request.Cmd, request.ArgsJson, command.Id));
+            each.Add(signer.Create(FleetGroups.StationTarget(s.Id), request.Cmd, request.ArgsJson, command.Id));
         }
 
         // The Core decides by board and groups: one check per combination among the members.
-        foreach (int i in Enumerable.Range(0, target.Members.Count).GroupBy(i => target.Members[i].Board + " " + string.Join(",", target.Members[i].Groups)).Select(g => g.First()))
+        var checkedKinds = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < target.Members.Count; i++)
         {
             FleetStation s = target.Members[i];
-            Preflight.Check(fleet, issuer, new Target("st/" + s.Id, "station " + s.Id, new[] { s }), each[i]);
+            if (checkedKinds.Add(s.Board + " " + string.Join(",", s.Groups)))
+            {
+                Preflight.Check(fleet, issuer, Target.Of(s), each[i]);
+            }
         }
 
         return (issuer, each);
     }
-
 
     /// <summary>Prepares, connects, sends and waits; returns the outcome and the issuer that signed.</summary>
     public static async Task<(GroupOutcome Outcome, FleetIssuer Issuer)> RunAsync(

@@ -96,7 +96,7 @@ public sealed class TargetOptions
         FleetStation? station = fleet.Stations.Find(s => s.Id == id);
         return station is null
             ? throw new OperatorException($"unknown station '{id}': it is not in the fleet file")
-            : new Target(FleetGroups.StationTarget(id), $"station {id}", new[] { station });
+            : Target.Of(station);
     }
 
     /// <summary>The target for a group; throws when no station of the fleet file is in it.</summary>
