@@ -76,10 +76,13 @@ namespace CommuneRadio.Benchmarks
             return new StationEndpoint(core, new ProtocolSettings("cr/v1", "ht-ab-001", new[] { "vn", "prov.ht", "com.ht.ab" }), keys, store!);
         }
 
-        /// <summary>A store over fresh <see cref="BenchStorage"/> with no hourly write budget (a benchmark writes thousands of times).</summary>
+        /// <summary>
+        /// A store over a fresh in-memory flash (the host's <see cref="CommuneRadio.Host.Storage.MemoryStorage"/>, which rewrites a
+        /// record's array in place while it fits) with no hourly write budget (a benchmark writes thousands of times).
+        /// </summary>
         public static StationStore Store()
         {
-            StationStore store = new StationStore(new BenchStorage());
+            StationStore store = new StationStore(new CommuneRadio.Host.Storage.MemoryStorage());
             store.WriteBudgetPerHour = int.MaxValue;
             return store;
         }

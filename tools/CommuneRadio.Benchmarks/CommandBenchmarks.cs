@@ -16,7 +16,7 @@ namespace CommuneRadio.Benchmarks
     /// station (8 items, valid clock). Each invocation then also removes the added item with a direct
     /// Core.RemoveItem (no parsing) and empties the outbox, so the schedule is the same for every invocation;
     /// <see cref="CoreOnly_AddThenRemove"/> measures that Core part alone, the difference is the protocol's cost.
-    /// With <see cref="Persisted"/> the endpoint also saves what a station saves (<see cref="BenchStorage"/>): the
+    /// With <see cref="Persisted"/> the endpoint also saves what a station saves (an in-memory flash): the
     /// keys record with the replay counters before applying, the schedule record, each with its CRC.
     /// </summary>
     [MemoryDiagnoser]
