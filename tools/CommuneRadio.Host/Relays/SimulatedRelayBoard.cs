@@ -12,16 +12,13 @@ namespace CommuneRadio.Host.Relays;
 public sealed class SimulatedRelayBoard
 {
     private readonly RelayLayout _layout;
-    private readonly bool[] _amps;
-    private readonly bool[] _lines;
-    private readonly bool[] _sources;
     private readonly object _gate = new();
 
-    // The outputs as bit masks (source: index or -1), written under the lock after each write and read without it:
-    // a benchmark polling thousands of boards must not contend with the stations switching them.
+    // Each output's state, one bit per output index: written under the lock, read without it (a benchmark polling
+    // thousands of boards must not contend with the stations switching them).
     private int _ampMask;
     private int _lineMask;
-    private int _source = -1;
+    private int _sourceMask;
 
     // The timeline: a ring that grows by doubling up to TimelineLimit and then overwrites its oldest entry, so a
     // station that has run for days holds at most TimelineLimit entries and allocates nothing more for them.
@@ -33,9 +30,6 @@ public sealed class SimulatedRelayBoard
     public SimulatedRelayBoard(RelayLayout layout)
     {
         _layout = layout;
-        _amps = new bool[layout.Amplifiers.Length];
-        _lines = new bool[layout.Lines.Length];
-        _sources = new bool[layout.Sources.Length];
     }
 
     /// <summary>Keep at most this many timeline entries (oldest dropped); 0 = unbounded.</summary>
@@ -49,17 +43,20 @@ public sealed class SimulatedRelayBoard
             for (int i = 0; i < effects.Writes.Count; i++)
             {
                 RelayWrite w = effects.Writes.At(i);
-                bool[] states = w.Role switch
+                switch (w.Role)
                 {
-                    RelayRole.Amplifier => _amps,
-                    RelayRole.Line => _lines,
-                    _ => _sources,
-                };
-                states[w.Index] = w.On;
+                    case RelayRole.Amplifier:
+                        Volatile.Write(ref _ampMask, Switch(_ampMask, w));
+                        break;
+                    case RelayRole.Line:
+                        Volatile.Write(ref _lineMask, Switch(_lineMask, w));
+                        break;
+                    default:
+                        Volatile.Write(ref _sourceMask, Switch(_sourceMask, w));
+                        break;
+                }
+
                 Record(new RelayTimelineEntry(utcMs, w));
-                Volatile.Write(ref _ampMask, Mask(_amps));
-                Volatile.Write(ref _lineMask, Mask(_lines));
-                Volatile.Write(ref _source, System.Array.IndexOf(_sources, true));
             }
         }
     }
@@ -70,8 +67,15 @@ public sealed class SimulatedRelayBoard
     /// <summary>Bit mask of powered amplifiers.</summary>
     public int AmplifierMask => Volatile.Read(ref _ampMask);
 
-    /// <summary>Selected source, or -1.</summary>
-    public int Source => Volatile.Read(ref _source);
+    /// <summary>Selected source (the lowest connected one), or -1.</summary>
+    public int Source
+    {
+        get
+        {
+            int m = Volatile.Read(ref _sourceMask);
+            return m == 0 ? -1 : System.Numerics.BitOperations.TrailingZeroCount(m);
+        }
+    }
 
     /// <summary>The layout the board was built for.</summary>
     public RelayLayout Layout => _layout;
@@ -153,17 +157,5 @@ public sealed class SimulatedRelayBoard
         _count++;
     }
 
-    private static int Mask(bool[] states)
-    {
-        int m = 0;
-        for (int i = 0; i < states.Length; i++)
-        {
-            if (states[i])
-            {
-                m |= 1 << i;
-            }
-        }
-
-        return m;
-    }
+    private static int Switch(int mask, RelayWrite w) => w.On ? mask | (1 << w.Index) : mask & ~(1 << w.Index);
 }
