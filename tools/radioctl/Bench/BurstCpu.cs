@@ -14,11 +14,8 @@ namespace CommuneRadio.Cli.Bench;
 public sealed class BurstCpu
 {
     private readonly BenchBroker _broker;
-    private readonly TimeSpan _process = Environment.CpuUsage.TotalTime;
     private readonly double _brokerSeconds;
-    private readonly long _allocated = GC.GetTotalAllocatedBytes();
-    private readonly TimeSpan _paused = GC.GetTotalPauseDuration();
-    private readonly int _collections = GC.CollectionCount(0);
+    private readonly ProcessCounters _start = ProcessCounters.Now();
 
     /// <summary>Starts measuring now.</summary>
     public BurstCpu(BenchBroker broker)
@@ -28,13 +25,11 @@ public sealed class BurstCpu
     }
 
     /// <summary>Adds what the burst cost since the start to <paramref name="into"/> (null: discard, e.g. a warm-up round).</summary>
-    public void Stop(List<BurstSample>? into) =>
-        into?.Add(new BurstSample(
-            (Environment.CpuUsage.TotalTime - _process).TotalMilliseconds,
-            (_broker.BrokerCpuSeconds - _brokerSeconds) * 1000,
-            (GC.GetTotalAllocatedBytes() - _allocated) / 1e6,
-            (GC.GetTotalPauseDuration() - _paused).TotalMilliseconds,
-            GC.CollectionCount(0) - _collections));
+    public void Stop(List<BurstSample>? into)
+    {
+        ProcessCounters used = ProcessCounters.Now().Since(_start);
+        into?.Add(new BurstSample(used.CpuMs, (_broker.BrokerCpuSeconds - _brokerSeconds) * 1000, used.AllocatedBytes / 1e6, used.GcPauseMs, used.Gen0));
+    }
 
     /// <summary>Mean of each column, rounded (ms, ms, 0.1 MB, ms, 0.1 collections).</summary>
     public static BurstSample Mean(List<BurstSample> bursts)

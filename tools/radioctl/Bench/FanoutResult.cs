@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Text;
 using System.Text.Json;
 
@@ -93,12 +92,9 @@ public sealed class FanoutResult
     public bool Ok => Problems.Count == 0 && Delivered == Expected && Accepted == Expected;
 
     /// <summary>The figures as one JSON object (snake_case members, ms).</summary>
-    public string ToJson()
-    {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream))
+    public string ToJson() => BenchJson.Object(
+        json =>
         {
-            json.WriteStartObject();
             json.WriteNumber("stations", Stations);
             json.WriteNumber("rounds", Rounds);
             json.WriteNumber("warmup_rounds", Warmup);
@@ -131,28 +127,9 @@ public sealed class FanoutResult
             json.WriteString("process", StationsProcess);
             json.WriteString("baseline_process", BaselineProcess);
             json.WriteNumber("elapsed_s", Math.Round(Elapsed.TotalSeconds, 1));
-            json.WritePropertyName("machine");
-            if (Machine is null)
-            {
-                json.WriteNullValue();
-            }
-            else
-            {
-                Machine.Write(json);
-            }
-
-            json.WriteStartArray("problems");
-            foreach (string p in Problems)
-            {
-                json.WriteStringValue(p);
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
+        },
+        Machine,
+        Problems);
 
     /// <summary>The human-readable report: a latency table, the ratios and the targets of docs/benchmarks.md.</summary>
     public override string ToString()
@@ -188,6 +165,15 @@ public sealed class FanoutResult
 
     private static void Row(StringBuilder text, string name, LatencyStats s) =>
         text.AppendLine($"  {name,-44} {s.P50,7:F0} {s.P95,7:F0} {s.P99,7:F0} {s.Max,7:F0} {s.Count,7}");
+
+    private static void Burst(Utf8JsonWriter json, string prefix, BurstSample s)
+    {
+        json.WriteNumber(prefix + "burst_cpu_ms", s.ProcessMs);
+        json.WriteNumber(prefix + "burst_broker_cpu_ms", s.BrokerMs);
+        json.WriteNumber(prefix + "burst_allocated_mb", s.AllocatedMb);
+        json.WriteNumber(prefix + "burst_gc_pause_ms", s.GcPauseMs);
+        json.WriteNumber(prefix + "burst_gc_collections", s.Collections);
+    }
 
     private static void Stats(Utf8JsonWriter json, string prefix, LatencyStats s)
     {

@@ -47,7 +47,7 @@ public sealed class ProcessSampler
             return;
         }
 
-        _total = _total.Add(ProcessCounters.Now().Minus(_since));
+        _total = _total.Add(ProcessCounters.Now().Since(_since));
         _brokerSeconds += brokerCpuSeconds - _brokerSince;
         _wallTicks += Stopwatch.GetTimestamp() - _startedAt;
         _running = false;
@@ -69,16 +69,5 @@ public sealed class ProcessSampler
     {
         double wall = Stopwatch.GetElapsedTime(0, _wallTicks).TotalSeconds;
         return wall <= 0 ? 0 : Math.Round(cpuSeconds / wall, 2);
-    }
-
-    // Cumulative counters of this process.
-    private readonly record struct ProcessCounters(double CpuMs, double GcPauseMs, int Gen0, int Gen1, int Gen2)
-    {
-        public static ProcessCounters Now() => new(
-            Environment.CpuUsage.TotalTime.TotalMilliseconds, GC.GetTotalPauseDuration().TotalMilliseconds, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
-
-        public ProcessCounters Add(ProcessCounters o) => new(CpuMs + o.CpuMs, GcPauseMs + o.GcPauseMs, Gen0 + o.Gen0, Gen1 + o.Gen1, Gen2 + o.Gen2);
-
-        public ProcessCounters Minus(ProcessCounters o) => new(CpuMs - o.CpuMs, GcPauseMs - o.GcPauseMs, Gen0 - o.Gen0, Gen1 - o.Gen1, Gen2 - o.Gen2);
     }
 }

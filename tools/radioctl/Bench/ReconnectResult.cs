@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Text;
-using System.Text.Json;
 
 namespace CommuneRadio.Cli.Bench;
 
@@ -50,12 +48,9 @@ public sealed class ReconnectResult
     public bool Ok => Problems.Count == 0 && Reconnected == Stations && Answered == Stations;
 
     /// <summary>The figures as one JSON object (snake_case members, ms).</summary>
-    public string ToJson()
-    {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream))
+    public string ToJson() => BenchJson.Object(
+        json =>
         {
-            json.WriteStartObject();
             json.WriteNumber("stations", Stations);
             json.WriteNumber("down_s", DownSeconds);
             json.WriteNumber("listening_ms", ListeningMs);
@@ -67,28 +62,9 @@ public sealed class ReconnectResult
             json.WriteNumber("peak_connections_per_s", PeakPerSecond);
             json.WriteNumber("broker_peak_connections_per_s", BrokerPeakPerSecond);
             json.WriteNumber("answered", Answered);
-            json.WritePropertyName("machine");
-            if (Machine is null)
-            {
-                json.WriteNullValue();
-            }
-            else
-            {
-                Machine.Write(json);
-            }
-
-            json.WriteStartArray("problems");
-            foreach (string p in Problems)
-            {
-                json.WriteStringValue(p);
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
+        },
+        Machine,
+        Problems);
 
     /// <summary>The human-readable report.</summary>
     public override string ToString()
