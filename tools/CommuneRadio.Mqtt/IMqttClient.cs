@@ -6,8 +6,8 @@ using System.Threading.Tasks;
 namespace CommuneRadio.Mqtt
 {
     /// <summary>
-    /// An MQTT 3.1.1 client as the host tools use it. The built-in implementation is
-    /// <c>CommuneRadio.Mqtt.Client.MqttClient</c>; a third-party library can be adapted behind this.
+    /// An MQTT 3.1.1 client as the host tools use it. Made by <see cref="MqttClientFactory.Create"/>
+    /// (MQTTnet behind <c>CommuneRadio.Mqtt.Client.MqttNetMqttClient</c>); tests use in-memory fakes.
     /// </summary>
     public interface IMqttClient : IAsyncDisposable
     {

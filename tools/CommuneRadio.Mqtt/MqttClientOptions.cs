@@ -50,9 +50,6 @@ namespace CommuneRadio.Mqtt
         /// </summary>
         public TimeSpan? PublishRetryInterval { get; set; } = TimeSpan.FromSeconds(20);
 
-        /// <summary>Largest incoming packet accepted; larger ones close the connection as a protocol error.</summary>
-        public int MaxIncomingPacketSize { get; set; } = 1024 * 1024;
-
         /// <summary>Clock and timers; replace in tests to drive time.</summary>
         public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
     }

@@ -6,7 +6,7 @@ using CommuneRadio.Host.Commands;
 using CommuneRadio.Host.Fleet;
 using CommuneRadio.Host.Observe;
 using CommuneRadio.Host.Stations;
-using CommuneRadio.Mqtt.Broker;
+using CommuneRadio.Mosquitto;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace CommuneRadio.Host.Tests.Integration;

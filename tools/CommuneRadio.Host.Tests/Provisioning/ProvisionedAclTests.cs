@@ -106,7 +106,7 @@ public sealed class ProvisionedAclTests
         await national.PublishAsync($"{p}/st/ht-ab-001/cmd", "hello");
         await a.WaitForAsync("hello");
 
-        await using var intruder = new CommuneRadio.Mqtt.Client.MqttClient();
+        await using var intruder = MqttClientFactory.Create();
         await Assert.ThrowsAsync<MqttConnectionRefusedException>(() => intruder.ConnectAsync(live.Login("ht-ab-001", "not-the-password")));
     }
 }

@@ -8,8 +8,7 @@ using System.Threading.Tasks;
 using CommuneRadio.Host.Fleet;
 using CommuneRadio.Host.Provisioning;
 using CommuneRadio.Mqtt;
-using CommuneRadio.Mqtt.Broker;
-using CommuneRadio.Mqtt.Client;
+using CommuneRadio.Mosquitto;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace CommuneRadio.Host.Tests.Provisioning;
@@ -113,7 +112,7 @@ internal sealed class ProvisionedBroker : IAsyncDisposable
 
         public string User { get; }
 
-        public MqttClient Client { get; } = new();
+        public IMqttClient Client { get; } = MqttClientFactory.Create();
 
         public ConcurrentQueue<(string Topic, string Payload)> Received { get; } = new();
 

@@ -28,7 +28,7 @@ public sealed class FleetObserver : IAsyncDisposable
     public FleetObserver(string prefix, IMqttClient? client = null)
     {
         _prefix = prefix;
-        _client = client ?? new Mqtt.Client.MqttClient();
+        _client = client ?? MqttClientFactory.Create();
         _client.MessageReceived += OnMessage;
     }
 

@@ -41,8 +41,8 @@ public sealed class SimulatedStationOptions
     /// <summary>The station's store (default: in memory): restored at boot, written by the endpoint on every change.</summary>
     public IStorage Storage { get; set; } = new MemoryStorage();
 
-    /// <summary>Makes the MQTT client (default: <c>CommuneRadio.Mqtt.Client.MqttClient</c>).</summary>
-    public Func<IMqttClient> ClientFactory { get; set; } = () => new Mqtt.Client.MqttClient();
+    /// <summary>Makes the MQTT client (default: <see cref="MqttClientFactory.Create"/>).</summary>
+    public Func<IMqttClient> ClientFactory { get; set; } = MqttClientFactory.Create;
 
     /// <summary>Relay timeline entries kept per station (oldest dropped); 0 = unbounded.</summary>
     public int TimelineLimit { get; set; } = 256;

@@ -1,6 +1,6 @@
 using System;
 using System.Threading.Tasks;
-using CommuneRadio.Mqtt.Broker;
+using CommuneRadio.Mosquitto;
 using CommuneRadio.Mqtt.Client;
 
 namespace CommuneRadio.Mqtt.Tests.TestSupport
@@ -19,9 +19,9 @@ namespace CommuneRadio.Mqtt.Tests.TestSupport
             return options;
         }
 
-        public static async Task<MqttClient> ConnectAsync(MosquittoBroker broker, string clientId, Action<MqttClientOptions>? configure = null)
+        public static async Task<MqttNetMqttClient> ConnectAsync(MosquittoBroker broker, string clientId, Action<MqttClientOptions>? configure = null)
         {
-            var client = new MqttClient();
+            var client = new MqttNetMqttClient();
             await client.ConnectAsync(Options(broker, clientId, configure));
             return client;
         }

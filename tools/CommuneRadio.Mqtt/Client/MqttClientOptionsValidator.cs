@@ -1,5 +1,4 @@
 using System;
-using CommuneRadio.Mqtt.Topics;
 
 namespace CommuneRadio.Mqtt.Client
 {
@@ -29,7 +28,7 @@ namespace CommuneRadio.Mqtt.Client
                 throw new ArgumentException("MQTT 3.1.1 does not allow a password without a user name.", nameof(options));
             }
 
-            if (options.Will is not null && !MqttTopicMatcher.IsValidTopicName(options.Will.Topic))
+            if (options.Will is not null && !MqttTopicRules.IsValidTopicName(options.Will.Topic))
             {
                 throw new ArgumentException($"Will topic '{options.Will.Topic}' is not a valid topic name.", nameof(options));
             }
@@ -52,11 +51,6 @@ namespace CommuneRadio.Mqtt.Client
             if (options.PublishRetryInterval is { } retry && retry <= TimeSpan.Zero)
             {
                 throw new ArgumentException("PublishRetryInterval must be positive or null.", nameof(options));
-            }
-
-            if (options.MaxIncomingPacketSize < 16)
-            {
-                throw new ArgumentException("MaxIncomingPacketSize must be at least 16 bytes.", nameof(options));
             }
         }
     }

@@ -7,8 +7,7 @@ using System.Threading.Tasks;
 using CommuneRadio.Cli.Broker;
 using CommuneRadio.Host.Fleet;
 using CommuneRadio.Mqtt;
-using CommuneRadio.Mqtt.Broker;
-using CommuneRadio.Mqtt.Client;
+using CommuneRadio.Mosquitto;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace CommuneRadio.Cli.Tests.Broker;
@@ -66,7 +65,7 @@ public sealed class LocalBrokerTests
     private static async Task<bool> ConnectAsync(int port, string caPem, string user, string password, CancellationToken ct)
     {
         using X509Certificate2 ca = X509Certificate2.CreateFromPem(caPem);
-        await using var client = new MqttClient();
+        await using IMqttClient client = MqttClientFactory.Create();
         var options = new MqttClientOptions
         {
             Host = "127.0.0.1",

@@ -7,7 +7,7 @@ using CommuneRadio.Cli.Simulate;
 using CommuneRadio.Cli.Tests.TestSupport;
 using CommuneRadio.Host.Fleet;
 using CommuneRadio.Host.Stations;
-using CommuneRadio.Mqtt.Broker;
+using CommuneRadio.Mosquitto;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace CommuneRadio.Cli.Tests.Integration;

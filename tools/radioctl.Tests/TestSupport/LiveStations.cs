@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 using CommuneRadio.Host.Fleet;
 using CommuneRadio.Host.Observe;
 using CommuneRadio.Host.Stations;
-using CommuneRadio.Mqtt.Broker;
+using CommuneRadio.Mosquitto;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace CommuneRadio.Cli.Tests.TestSupport;

@@ -7,7 +7,6 @@ using System.Threading.Tasks;
 using CommuneRadio.Core.Protocol;
 using CommuneRadio.Host.Fleet;
 using CommuneRadio.Mqtt;
-using CommuneRadio.Mqtt.Client;
 
 namespace CommuneRadio.Cli.Bench;
 
@@ -100,7 +99,7 @@ public sealed class BareClientFleet : IAsyncDisposable
             Client.MessageReceived += OnMessage;
         }
 
-        public MqttClient Client { get; } = new();
+        public IMqttClient Client { get; } = MqttClientFactory.Create();
 
         public async Task StartAsync(CancellationToken ct)
         {

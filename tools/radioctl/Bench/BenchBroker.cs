@@ -3,7 +3,7 @@ using System.Globalization;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
-using CommuneRadio.Mqtt.Broker;
+using CommuneRadio.Mosquitto;
 
 namespace CommuneRadio.Cli.Bench;
 

@@ -11,7 +11,6 @@ using CommuneRadio.Host.Fleet;
 using CommuneRadio.Host.Observe;
 using CommuneRadio.Host.Stations;
 using CommuneRadio.Mqtt;
-using CommuneRadio.Mqtt.Client;
 
 namespace CommuneRadio.Cli.Bench;
 
@@ -163,7 +162,7 @@ public sealed class ReconnectBenchmark
 
     private static IMqttClient Recording(string station, List<(string Station, long Timestamp)> connects)
     {
-        var client = new MqttClient();
+        IMqttClient client = MqttClientFactory.Create();
         client.ConnectionStateChanged += (_, e) =>
         {
             if (e.State == MqttConnectionState.Connected)

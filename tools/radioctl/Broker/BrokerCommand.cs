@@ -4,7 +4,7 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using CommuneRadio.Host.Fleet;
-using CommuneRadio.Mqtt.Broker;
+using CommuneRadio.Mosquitto;
 
 namespace CommuneRadio.Cli.Broker;
 

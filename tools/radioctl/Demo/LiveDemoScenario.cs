@@ -11,7 +11,7 @@ using CommuneRadio.Host.Fleet;
 using CommuneRadio.Host.Observe;
 using CommuneRadio.Host.Stations;
 using CommuneRadio.Mqtt;
-using CommuneRadio.Mqtt.Broker;
+using CommuneRadio.Mosquitto;
 
 namespace CommuneRadio.Cli.Demo;
 

@@ -66,7 +66,7 @@ public sealed class OperatorLink : IAsyncDisposable
         options.CleanSession = true;
         options.Reconnect = new MqttReconnectPolicy { Enabled = false };
         options.ConnectTimeout = TimeSpan.FromSeconds(5);
-        var client = new Mqtt.Client.MqttClient();
+        IMqttClient client = MqttClientFactory.Create();
         var link = new OperatorLink(client, fleet.Prefix, broker);
         try
         {

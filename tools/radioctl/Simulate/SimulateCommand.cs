@@ -7,7 +7,7 @@ using CommuneRadio.Cli.Broker;
 using CommuneRadio.Host.Fleet;
 using CommuneRadio.Host.Stations;
 using CommuneRadio.Mqtt;
-using CommuneRadio.Mqtt.Broker;
+using CommuneRadio.Mosquitto;
 
 namespace CommuneRadio.Cli.Simulate;
 
