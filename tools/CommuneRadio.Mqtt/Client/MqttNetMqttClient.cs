@@ -157,6 +157,7 @@ namespace CommuneRadio.Mqtt.Client
                 MQTTnet.IMqttClient inner;
                 Task online;
                 bool connected;
+                TimeSpan? retryAfter;
                 lock (_gate)
                 {
                     if (_run is null)
@@ -167,6 +168,7 @@ namespace CommuneRadio.Mqtt.Client
                     inner = _inner;
                     online = _online.Task;
                     connected = _connected;
+                    retryAfter = _options!.PublishRetryInterval;
                 }
 
                 if (!connected)
@@ -181,16 +183,24 @@ namespace CommuneRadio.Mqtt.Client
                     continue;
                 }
 
+                // MQTTnet waits for a PUBACK until the connection ends; the retry interval bounds one attempt.
+                using CancellationTokenSource? retry = qos == MqttQualityOfService.AtLeastOnce && retryAfter is { } interval
+                    ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
+                    : null;
+                retry?.CancelAfter(retryAfter!.Value);
                 try
                 {
-                    await inner.PublishAsync(message, cancellationToken).ConfigureAwait(false);
+                    await inner.PublishAsync(message, retry?.Token ?? cancellationToken).ConfigureAwait(false);
                     return;
+                }
+                catch (OperationCanceledException) when (retry is not null && retry.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                {
+                    // No PUBACK within PublishRetryInterval: sent again (a new packet on this connection).
                 }
                 catch (Exception ex) when (MqttNetErrors.IsConnectionFailure(ex) && !cancellationToken.IsCancellationRequested)
                 {
-                    // Lost with the connection, or no PUBACK within the retry interval (MQTTnet's Timeout).
-                    // QoS 1 is sent again — on this connection if it is still up, else after the
-                    // reconnect, as a new message (MQTTnet cannot set DUP): the caller asked for at-least-once.
+                    // Lost with the connection: QoS 1 is sent again after the reconnect, as a new message
+                    // (MQTTnet cannot set DUP) — the caller asked for at-least-once.
                     MarkLost(inner, MqttDisconnectReason.ConnectionLost, ex);
                     if (qos == MqttQualityOfService.AtMostOnce)
                     {

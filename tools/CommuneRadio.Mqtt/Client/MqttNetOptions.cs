@@ -58,9 +58,9 @@ namespace CommuneRadio.Mqtt.Client
                 CleanSession = options.CleanSession,
                 KeepAlivePeriod = options.KeepAlive,
 
-                // Used by MQTTnet when a call's token cannot be cancelled: QoS 1 publishes then give up
-                // after this long and the adapter sends them again (our PublishRetryInterval).
-                Timeout = options.PublishRetryInterval ?? options.AckTimeout,
+                // Used by MQTTnet for DISCONNECT and calls whose token cannot be cancelled; the adapter
+                // passes its own tokens (ConnectTimeout, AckTimeout, PublishRetryInterval).
+                Timeout = options.AckTimeout,
             };
 
             if (options.Username is not null)

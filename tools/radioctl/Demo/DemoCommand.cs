@@ -8,8 +8,8 @@ using Spectre.Console;
 namespace CommuneRadio.Cli.Demo;
 
 /// <summary>
-/// <c>radioctl demo</c>: the README's main job. By default the live demo (<see cref="LiveDemoScenario"/>: local
-/// Mosquitto, 20 simulated stations, a scheduled announcement and an emergency over real MQTT, ~25 s);
+/// <c>radioctl demo</c>: the README's main job. By default the live demo (<see cref="LiveDemoScenario"/>: a broker
+/// inside radioctl, or <c>--broker mosquitto</c> / a URL, 20 simulated stations, a scheduled announcement and an emergency over real MQTT, ~25 s);
 /// <c>--offline</c> runs the scripted commune morning of one station in fake time (<see cref="DemoScenario"/>).
 /// Both print a one-line summary last and exit 0 only when every station behaved.
 /// </summary>
@@ -23,10 +23,14 @@ public static class DemoCommand
     {
         Option<bool> quiet = new("--quiet") { Description = "Print only the one-line summary" };
         Option<bool> offline = new("--offline") { Description = "Run the in-process scripted morning of one station in fake time (no broker)" };
-        Command command = new("demo", "Local broker + 20 simulated stations: a scheduled announcement, an emergency that preempts it, what each station did");
+        Option<string?> broker = new("--broker") { Description = "Broker: " + BrokerTarget.Choices };
+        Command command = new("demo", "Embedded broker (or --broker) + 20 simulated stations: a scheduled announcement, an emergency that preempts it, what each station did");
         command.Options.Add(quiet);
         command.Options.Add(offline);
-        command.SetAction((parse, ct) => parse.GetValue(offline) ? Task.FromResult(RunOffline(parse.GetValue(quiet))) : RunLiveAsync(parse.GetValue(quiet), ct));
+        command.Options.Add(broker);
+        command.SetAction((parse, ct) => parse.GetValue(offline)
+            ? Task.FromResult(RunOffline(parse.GetValue(quiet)))
+            : RunLiveAsync(parse.GetValue(quiet), parse.GetValue(broker), ct));
         return command;
     }
 
@@ -42,9 +46,15 @@ public static class DemoCommand
         return result.Ok ? 0 : 1;
     }
 
-    private static async Task<int> RunLiveAsync(bool quiet, CancellationToken ct)
+    private static async Task<int> RunLiveAsync(bool quiet, string? broker, CancellationToken ct)
     {
-        var scenario = new LiveDemoScenario(Stations, quiet ? _ => { } : Console.WriteLine);
+        if (!BrokerTarget.IsValid(broker))
+        {
+            Console.Error.WriteLine($"radioctl demo: --broker: expected {BrokerTarget.Choices}, not '{broker}'");
+            return 1;
+        }
+
+        var scenario = new LiveDemoScenario(Stations, quiet ? _ => { } : Console.WriteLine, broker);
         LiveDemoResult result;
         try
         {
@@ -53,7 +63,7 @@ public static class DemoCommand
         catch (Exception ex) when (LocalBroker.IsMissing(ex))
         {
             Console.Error.WriteLine(LocalBroker.MissingMosquitto);
-            Console.WriteLine("demo: FAILED: mosquitto is not installed (apt-get install -y mosquitto), or run radioctl demo --offline");
+            Console.WriteLine("demo: FAILED: mosquitto is not installed (apt-get install -y mosquitto); without --broker mosquitto the demo runs on its embedded broker");
             return 1;
         }
         catch (OperationCanceledException)

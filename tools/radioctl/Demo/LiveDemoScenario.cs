@@ -11,7 +11,6 @@ using CommuneRadio.Host.Fleet;
 using CommuneRadio.Host.Observe;
 using CommuneRadio.Host.Stations;
 using CommuneRadio.Mqtt;
-using CommuneRadio.Mosquitto;
 
 namespace CommuneRadio.Cli.Demo;
 
@@ -41,29 +40,37 @@ public sealed class LiveDemoScenario
 
     private readonly int _stations;
     private readonly Action<string> _log;
+    private readonly string? _broker;
     private readonly LiveDemoResult _result = new();
 
-    /// <summary>Creates the scenario; <paramref name="log"/> receives progress lines (or nothing in quiet mode).</summary>
-    public LiveDemoScenario(int stations, Action<string> log)
+    /// <summary>
+    /// Creates the scenario; <paramref name="log"/> receives progress lines (or nothing in quiet mode);
+    /// <paramref name="broker"/> is the <c>--broker</c> value (<see cref="BrokerTarget"/>; null = embedded).
+    /// </summary>
+    public LiveDemoScenario(int stations, Action<string> log, string? broker = null)
     {
         _stations = stations;
         _log = log;
+        _broker = broker;
     }
 
-    /// <summary>Runs the demo. Throws <see cref="System.IO.FileNotFoundException"/> when Mosquitto is missing.</summary>
+    /// <summary>
+    /// Runs the demo. Throws <see cref="System.IO.FileNotFoundException"/> when <c>--broker mosquitto</c> is not
+    /// installed, <see cref="FormatException"/> for a bad <c>--broker</c> value.
+    /// </summary>
     public async Task<LiveDemoResult> RunAsync(CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         FleetFile fleet = FleetGenerator.Generate(_stations, communes: 2, provinces: 1);
-        using MosquittoBroker broker = await LocalBroker.StartPlainAsync(null, null, ct).ConfigureAwait(false);
-        fleet.Broker = $"mqtt://{broker.Host}:{broker.Port}";
+        await using BrokerTarget broker = await BrokerTarget.StartAsync(_broker, ct).ConfigureAwait(false);
+        fleet.Broker = broker.Address.ToString();
         await using var observer = new FleetObserver(fleet.Prefix);
         await observer.StartAsync(broker.CreateClientOptions("province-server"), ct).ConfigureAwait(false);
         await using var simulated = new SimulatedFleet(fleet, _ => broker.CreateClientOptions());
         await simulated.StartAsync(cancellationToken: ct).ConfigureAwait(false);
         bool online = await observer.WaitUntilAsync(o => fleet.Stations.All(s => o.Online.GetValueOrDefault(s.Id)), TimeSpan.FromSeconds(10), ct).ConfigureAwait(false);
         Check(online, "not every station announced itself online");
-        _log($"{Now()}  broker {fleet.Broker}; {simulated.Stations.Count} stations online in 2 communes of {fleet.Stations[0].Province}");
+        _log($"{Now()}  broker {fleet.Broker} ({broker.Description}); {simulated.Stations.Count} stations online in 2 communes of {fleet.Stations[0].Province}");
 
         try
         {

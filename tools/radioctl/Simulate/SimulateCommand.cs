@@ -7,14 +7,13 @@ using CommuneRadio.Cli.Broker;
 using CommuneRadio.Host.Fleet;
 using CommuneRadio.Host.Stations;
 using CommuneRadio.Mqtt;
-using CommuneRadio.Mosquitto;
 
 namespace CommuneRadio.Cli.Simulate;
 
 /// <summary>
 /// <c>radioctl simulate --stations N [--broker URL] [--fleet FILE]</c>: runs N stations in this process, each
-/// with its own MQTT connection, ticked by one loop. Without --broker a local Mosquitto is started and stopped
-/// on exit. Ctrl+C (or --duration) is a clean shutdown: every station publishes its retained offline state and
+/// with its own MQTT connection, ticked by one loop. Without --broker an embedded broker (MQTTnet) is started
+/// and stopped on exit; <c>--broker mosquitto</c> starts a local Mosquitto instead. Ctrl+C (or --duration) is a clean shutdown: every station publishes its retained offline state and
 /// disconnects, so the broker discards the wills.
 /// </summary>
 public static class SimulateCommand
@@ -23,7 +22,7 @@ public static class SimulateCommand
     public static Command Create()
     {
         Option<int?> stations = new("--stations") { Description = "Number of stations (default 20; with --fleet: the first N of the file)" };
-        Option<string?> broker = new("--broker") { Description = "Broker URL, mqtt://host:port or mqtts://host:port (default: start a local Mosquitto)" };
+        Option<string?> broker = new("--broker") { Description = "Broker: " + BrokerTarget.Choices };
         Option<FileInfo?> fleetFile = new("--fleet") { Description = "Fleet file (default: generate one, saved into the data directory)" };
         Option<FileInfo?> ca = new("--ca") { Description = "CA certificate (PEM) to trust for mqtts, e.g. the ca.pem of radioctl broker --secure" };
         Option<FileInfo?> credentials = new("--credentials") { Description = "credentials.json of radioctl broker --secure (user = station id)" };
@@ -58,7 +57,12 @@ public static class SimulateCommand
                     (workspace.Temporary ? " (a temporary directory, removed when the simulation ends; --data DIR keeps it)" : string.Empty));
             }
 
-            connections = brokerUrl is null ? null! : new StationConnections(BrokerAddress.Parse(brokerUrl), ca, credentials);
+            if (!BrokerTarget.IsValid(brokerUrl))
+            {
+                throw new FormatException($"--broker: expected {BrokerTarget.Choices}, not '{brokerUrl}'");
+            }
+
+            connections = IsLocal(brokerUrl) ? null! : new StationConnections(BrokerAddress.Parse(brokerUrl!), ca, credentials);
         }
         catch (Exception ex) when (ex is InvalidDataException or FormatException or IOException or System.Security.Cryptography.CryptographicException)
         {
@@ -66,16 +70,16 @@ public static class SimulateCommand
             return 1;
         }
 
-        MosquittoBroker? local = null;
+        BrokerTarget? local = null;
         try
         {
-            if (brokerUrl is null)
+            if (IsLocal(brokerUrl))
             {
-                local = await LocalBroker.StartPlainAsync(null, null, ct).ConfigureAwait(false);
-                connections = new StationConnections(new BrokerAddress(local.Host, local.Port, false), null, null);
+                local = await BrokerTarget.StartAsync(brokerUrl, ct).ConfigureAwait(false);
+                connections = new StationConnections(local.Address, null, null);
             }
 
-            return await RunFleetAsync(fleet, connections, count, Path.Combine(directory, "stations"), duration, local is not null, ct).ConfigureAwait(false);
+            return await RunFleetAsync(fleet, connections, count, Path.Combine(directory, "stations"), duration, local?.Description, ct).ConfigureAwait(false);
         }
         catch (Exception ex) when (LocalBroker.IsMissing(ex))
         {
@@ -84,11 +88,17 @@ public static class SimulateCommand
         }
         finally
         {
-            local?.Dispose();
+            if (local is not null)
+            {
+                await local.DisposeAsync().ConfigureAwait(false);
+            }
         }
     }
 
-    private static async Task<int> RunFleetAsync(FleetFile fleet, StationConnections connections, int? count, string storage, double duration, bool localBroker, CancellationToken ct)
+    // The embedded broker (default) and 'mosquitto' are started here; a URL names a running broker.
+    private static bool IsLocal(string? broker) => broker is null or "embedded" or "mosquitto";
+
+    private static async Task<int> RunFleetAsync(FleetFile fleet, StationConnections connections, int? count, string storage, double duration, string? localBroker, CancellationToken ct)
     {
         await using var simulated = new SimulatedFleet(fleet, connections.For, dataDirectory: storage, count: count);
         try
@@ -105,7 +115,7 @@ public static class SimulateCommand
             return 0;
         }
 
-        string title = $"CommuneRadio simulator — {simulated.Stations.Count} stations on {connections.Address}{(localBroker ? " (local Mosquitto)" : string.Empty)} — Ctrl+C stops cleanly";
+        string title = $"CommuneRadio simulator — {simulated.Stations.Count} stations on {connections.Address}{(localBroker is null ? string.Empty : $" ({localBroker})")} — Ctrl+C stops cleanly";
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         if (duration > 0)
         {
