@@ -28,6 +28,12 @@ namespace CommuneRadio.Mosquitto
         /// <summary>Content of an ACL file (mosquitto <c>acl_file</c> syntax), or null for none.</summary>
         public string? AclFileContent { get; set; }
 
+        /// <summary>
+        /// An existing Mosquitto password file (<c>$7$</c> hashes, e.g. a provisioning directory's
+        /// <c>mosquitto/passwords</c>) used as is, in place of <see cref="Users"/>; null for none.
+        /// </summary>
+        public string? PasswordFile { get; set; }
+
         /// <summary>Extra lines appended to the generated mosquitto.conf.</summary>
         public string? ExtraConfiguration { get; set; }
 

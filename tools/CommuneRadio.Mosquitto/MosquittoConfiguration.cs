@@ -14,7 +14,8 @@ namespace CommuneRadio.Mosquitto
     ///                           [listener PORT 127.0.0.1 unless EnablePlainListener is off],
     ///                           [listener TLSPORT 127.0.0.1 + cafile/certfile/keyfile]
     /// ca.pem, server.pem/.key   generated CA and server certificate (TLS only)
-    /// passwords                 user:password lines hashed by mosquitto_passwd -U (when users are given)
+    /// passwords                 user:password lines hashed by mosquitto_passwd -U (when users are given;
+    ///                           PasswordFile instead names an already hashed file, used where it is)
     /// acl                       AclFileContent verbatim
     /// </code>
     /// </summary>
@@ -29,7 +30,7 @@ namespace CommuneRadio.Mosquitto
                 using var server = authority.CreateServerCertificate([.. TestCertificateAuthority.LoopbackNames]);
                 File.WriteAllText(Path.Combine(directory, "ca.pem"), TestCertificateAuthority.ExportCertificatePem(authority.Certificate));
                 File.WriteAllText(Path.Combine(directory, "server.pem"), TestCertificateAuthority.ExportCertificatePem(server));
-                File.WriteAllText(Path.Combine(directory, "server.key"), TestCertificateAuthority.ExportPrivateKeyPem(server));
+                TestCertificateAuthority.WritePrivateFile(Path.Combine(directory, "server.key"), TestCertificateAuthority.ExportPrivateKeyPem(server));
             }
 
             if (options.Users.Count > 0)
@@ -76,7 +77,11 @@ namespace CommuneRadio.Mosquitto
             config.AppendLine("log_type information");
             config.AppendLine("log_timestamp_format %H:%M:%S");
             config.AppendLine($"allow_anonymous {(options.AllowAnonymous ? "true" : "false")}");
-            if (options.Users.Count > 0)
+            if (options.PasswordFile is not null)
+            {
+                config.AppendLine($"password_file {Path.GetFullPath(options.PasswordFile)}");
+            }
+            else if (options.Users.Count > 0)
             {
                 config.AppendLine($"password_file {Path.Combine(directory, "passwords")}");
             }

@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Collections.Generic;
 using System.Net;
 using System.Security.Cryptography;
@@ -135,6 +136,28 @@ namespace CommuneRadio.Mosquitto
             ArgumentNullException.ThrowIfNull(certificate);
             using ECDsa key = certificate.GetECDsaPrivateKey() ?? throw new ArgumentException("The certificate has no ECDSA private key.", nameof(certificate));
             return key.ExportPkcs8PrivateKeyPem();
+        }
+
+        /// <summary>
+        /// Writes a private key (or any secret) readable by the owner only: the file is created with mode 0600, never
+        /// briefly world-readable, and an existing file is set to 0600 before it is overwritten.
+        /// </summary>
+        public static void WritePrivateFile(string path, string content)
+        {
+            if (!OperatingSystem.IsWindows() && File.Exists(path))
+            {
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+
+            var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            using var stream = new FileStream(path, options);
+            using var writer = new StreamWriter(stream);
+            writer.Write(content);
         }
 
         /// <summary>The names used by <see cref="MosquittoBroker"/> for its server certificate.</summary>

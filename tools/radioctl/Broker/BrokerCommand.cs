@@ -4,13 +4,17 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using CommuneRadio.Host.Fleet;
+using CommuneRadio.Host.Provisioning;
 using CommuneRadio.Mosquitto;
 
 namespace CommuneRadio.Cli.Broker;
 
 /// <summary>
-/// <c>radioctl broker [--port N] [--secure] [--fleet FILE] [--data DIR]</c>: a local Mosquitto for development,
-/// bound to 127.0.0.1, in the foreground until Ctrl+C (see <see cref="LocalBroker"/> for plain and secure mode).
+/// <c>radioctl broker [--port N] [--secure [--from DIR [--ca-key FILE] | --fleet FILE]] [--data DIR]</c>: a local Mosquitto
+/// for development, bound to 127.0.0.1, in the foreground until Ctrl+C (see <see cref="LocalBroker"/>).
+/// <c>--secure --from DIR</c> serves exactly what <c>radioctl provision</c> wrote into DIR (CA, hashed passwords, ACL);
+/// the other secure mode makes its own. A busy port is refused before anything is printed as running, and a
+/// temporary directory is removed on every way out.
 /// </summary>
 public static class BrokerCommand
 {
@@ -18,32 +22,70 @@ public static class BrokerCommand
     public static Command Create()
     {
         Option<int?> port = new("--port") { Description = "Port on 127.0.0.1 (default 1883, with --secure 8883)" };
-        Option<bool> secure = new("--secure") { Description = "TLS only, per-station and per-issuer passwords, ACLs from the fleet file" };
-        Option<FileInfo?> fleetFile = new("--fleet") { Description = "Fleet file for --secure (default: generate one into the data directory)" };
-        Option<DirectoryInfo?> data = new("--data") { Description = "Directory for mosquitto.conf, ca.pem, credentials.json, log; fleet, CA and passwords found there are reused (default: a new temporary directory)" };
+        Option<bool> secure = new("--secure") { Description = "TLS only, per-station and per-issuer passwords, ACLs" };
+        Option<DirectoryInfo?> from = new("--from") { Description = "With --secure: serve the CA, passwords and ACL of this provisioning directory (radioctl provision --out DIR)" };
+        Option<FileInfo?> caKey = new("--ca-key") { Description = "With --from: private key of DIR/ca.pem (default DIR/ca.key; neither there = a development CA is made in DIR)" };
+        Option<FileInfo?> fleetFile = new("--fleet") { Description = "Fleet file for --secure without --from (default: generate one into the data directory)" };
+        Option<DirectoryInfo?> data = new("--data") { Description = "Directory for mosquitto.conf, ca.pem, credentials.json, log; fleet, CA and passwords found there are reused (default: a temporary directory, removed on exit)" };
         Command command = new("broker", "Run a local Mosquitto configured for CommuneRadio until Ctrl+C");
-        command.Options.Add(port);
-        command.Options.Add(secure);
-        command.Options.Add(fleetFile);
-        command.Options.Add(data);
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(port), parse.GetValue(secure), parse.GetValue(fleetFile), parse.GetValue(data), ct));
+        foreach (Option option in new Option[] { port, secure, from, caKey, fleetFile, data })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction((parse, ct) => RunAsync(
+            new Request(parse.GetValue(port), parse.GetValue(secure), parse.GetValue(from), parse.GetValue(caKey), parse.GetValue(fleetFile), parse.GetValue(data)), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(int? port, bool secure, FileInfo? fleetFile, DirectoryInfo? data, CancellationToken ct)
+    private static async Task<int> RunAsync(Request request, CancellationToken ct)
     {
-        string directory = data?.FullName ?? Directory.CreateTempSubdirectory("radioctl-broker-").FullName;
+        if (request.From is not null && (!request.Secure || request.Fleet is not null || request.Data is not null))
+        {
+            Console.Error.WriteLine("radioctl broker: --from DIR goes with --secure, and serves DIR as it is (no --fleet, no --data)");
+            return 1;
+        }
+
+        if (request.CaKey is not null && request.From is null)
+        {
+            Console.Error.WriteLine("radioctl broker: --ca-key goes with --secure --from DIR");
+            return 1;
+        }
+
+        bool temporary = request.Data is null && request.From is null;
+        string directory = request.From?.FullName ?? request.Data?.FullName ?? Directory.CreateTempSubdirectory("radioctl-broker-").FullName;
+        try
+        {
+            return await ServeAsync(request, directory, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (temporary)
+            {
+                Directory.Delete(directory, true);
+            }
+        }
+    }
+
+    private static async Task<int> ServeAsync(Request request, string directory, CancellationToken ct)
+    {
+        int port = request.Port ?? (request.Secure ? 8883 : 1883);
         MosquittoBroker broker;
         try
         {
-            if (secure)
+            LocalBroker.EnsurePortFree(port);
+            if (request.From is not null)
             {
-                FleetFile fleet = LoadOrGenerate(fleetFile, directory, port ?? 8883);
-                broker = await LocalBroker.StartSecureAsync(fleet, port ?? 8883, directory, ct).ConfigureAwait(false);
+                broker = await LocalBroker.StartProvisionedAsync(directory, port, request.CaKey?.FullName, ct).ConfigureAwait(false);
+            }
+            else if (request.Secure)
+            {
+                FleetFile fleet = LoadOrGenerate(request.Fleet, directory, port);
+                broker = await LocalBroker.StartSecureAsync(fleet, port, directory, ct).ConfigureAwait(false);
             }
             else
             {
-                broker = await LocalBroker.StartPlainAsync(port ?? 1883, directory, ct).ConfigureAwait(false);
+                broker = await LocalBroker.StartPlainAsync(port, directory, ct).ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (LocalBroker.IsMissing(ex))
@@ -59,11 +101,13 @@ public static class BrokerCommand
 
         using (broker)
         {
-            Console.WriteLine(secure
-                ? $"broker: mqtts://127.0.0.1:{broker.TlsPort} (TLS only; CA {Path.Combine(directory, "ca.pem")}; passwords {Path.Combine(directory, FleetCredentials.FileName)}; ACLs {Path.Combine(directory, "acl")})"
-                : $"broker: mqtt://127.0.0.1:{broker.Port} (anonymous, loopback only)");
-            Console.WriteLine($"files:  {directory} (mosquitto.conf, mosquitto.log)");
-            Console.WriteLine("Ctrl+C to stop.");
+            if (!broker.IsRunning)
+            {
+                Console.Error.WriteLine("radioctl broker: mosquitto exited at start" + Environment.NewLine + broker.ReadLog());
+                return 1;
+            }
+
+            PrintBanner(request, directory, broker);
             try
             {
                 while (broker.IsRunning)
@@ -82,6 +126,25 @@ public static class BrokerCommand
         }
     }
 
+    private static void PrintBanner(Request request, string directory, MosquittoBroker broker)
+    {
+        if (request.From is not null)
+        {
+            var layout = new ProvisionLayout(directory);
+            Console.WriteLine($"broker: mqtts://127.0.0.1:{broker.TlsPort} (TLS only; CA {layout.Ca}; passwords {layout.MosquittoPasswords} = {layout.Credentials}; ACL {layout.MosquittoAcl})");
+            Console.WriteLine($"try:    radioctl status --fleet {layout.Fleet} --keyring {layout.Keyring} --broker mqtts://127.0.0.1:{broker.TlsPort} --ca {layout.Ca} --credentials {layout.Credentials} --station ID");
+            Console.WriteLine($"files:  {broker.WorkingDirectory} (mosquitto.conf, mosquitto.log; removed on exit)");
+        }
+        else
+        {
+            Console.WriteLine(request.Secure
+                ? $"broker: mqtts://127.0.0.1:{broker.TlsPort} (TLS only; CA {Path.Combine(directory, "ca.pem")}; passwords {Path.Combine(directory, FleetCredentials.FileName)}; ACLs {Path.Combine(directory, "acl")})"
+                : $"broker: mqtt://127.0.0.1:{broker.Port} (anonymous, loopback only)");
+            Console.WriteLine($"files:  {directory} (mosquitto.conf, mosquitto.log{(request.Data is null ? "; removed on exit" : string.Empty)})");
+        }
+
+        Console.WriteLine("Ctrl+C to stop.");
+    }
     private static FleetFile LoadOrGenerate(FileInfo? fleetFile, string directory, int port)
     {
         if (fleetFile is not null)
@@ -103,4 +166,6 @@ public static class BrokerCommand
         Console.WriteLine($"fleet:  generated {fleet.Stations.Count} stations and {fleet.Issuers.Count} issuers into {path}");
         return fleet;
     }
+
+    private sealed record Request(int? Port, bool Secure, DirectoryInfo? From, FileInfo? CaKey, FileInfo? Fleet, DirectoryInfo? Data);
 }

@@ -4,6 +4,7 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using CommuneRadio.Host.Fleet;
+using CommuneRadio.Host.Provisioning;
 using CommuneRadio.Mosquitto;
 
 namespace CommuneRadio.Cli.Broker;
@@ -60,33 +61,106 @@ public static class LocalBroker
     }
 
     /// <summary>
-    /// The development CA of <paramref name="dataDirectory"/>: <c>ca.pem</c> and <c>ca.key</c> when both are there
-    /// and the CA is valid for at least another day, otherwise a new one (one year) written there, the key with
-    /// mode 0600.
+    /// Starts a TLS-only broker serving exactly what <c>radioctl provision</c> wrote into <paramref name="provisionDirectory"/>:
+    /// its hashed password file (<c>mosquitto/passwords</c>, the same passwords as <c>credentials.json</c>) and ACL
+    /// (<c>mosquitto/acl</c>), and a server certificate signed by its CA (<c>ca.pem</c> with the key <paramref name="caKeyFile"/>
+    /// or <c>ca.key</c>; without either a development CA is created there, never over an existing file). The broker's own
+    /// files (mosquitto.conf, server key, log) live in a temporary directory removed when the broker is disposed.
+    /// Throws <see cref="InvalidDataException"/> naming what is missing.
     /// </summary>
-    public static TestCertificateAuthority LoadOrCreateAuthority(string dataDirectory)
+    public static async Task<MosquittoBroker> StartProvisionedAsync(string provisionDirectory, int? port, string? caKeyFile, CancellationToken cancellationToken)
     {
-        string certificate = Path.Combine(dataDirectory, "ca.pem");
-        string key = Path.Combine(dataDirectory, "ca.key");
-        if (File.Exists(certificate) && File.Exists(key))
+        var layout = new ProvisionLayout(provisionDirectory);
+        foreach (string required in new[] { layout.Fleet, layout.Credentials, layout.MosquittoPasswords, layout.MosquittoAcl })
         {
-            TestCertificateAuthority saved = TestCertificateAuthority.Load(File.ReadAllText(certificate), File.ReadAllText(key));
-            if (saved.Certificate.NotAfter.ToUniversalTime() > DateTime.UtcNow.AddDays(1))
+            if (!File.Exists(required))
             {
-                return saved;
+                throw new InvalidDataException($"{layout.Directory} is not a provisioning directory: {required} is missing (radioctl provision --inventory FILE --out {layout.Directory})");
+            }
+        }
+
+        TestCertificateAuthority authority = LoadOrCreateAuthority(layout.Directory, caKeyFile);
+        var options = new MosquittoBrokerOptions
+        {
+            CertificateAuthority = authority,
+            EnableTls = true,
+            EnablePlainListener = false,
+            TlsPort = port,
+            AllowAnonymous = false,
+            PasswordFile = layout.MosquittoPasswords,
+            AclFileContent = File.ReadAllText(layout.MosquittoAcl),
+        };
+        return await MosquittoBroker.StartAsync(options, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Refuses a port on 127.0.0.1 that something already listens on (Mosquitto's own readiness check would
+    /// otherwise be answered by the other listener). Throws <see cref="IOException"/>.
+    /// </summary>
+    public static void EnsurePortFree(int port)
+    {
+        var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
+        try
+        {
+            probe.Start();
+        }
+        catch (System.Net.Sockets.SocketException ex) when (ex.SocketErrorCode == System.Net.Sockets.SocketError.AddressAlreadyInUse)
+        {
+            throw new IOException($"port {port} on 127.0.0.1 is already in use (another broker?): stop it or choose another with --port N", ex);
+        }
+        finally
+        {
+            probe.Stop();
+        }
+    }
+
+    /// <summary>
+    /// The CA of <paramref name="directory"/>: <c>ca.pem</c> with its key (<paramref name="keyFile"/>, default <c>ca.key</c>
+    /// beside it). Neither there: a new development CA (one year) is written, the key created with mode 0600. A CA or key
+    /// is never replaced: only one of the two, a key that does not match, or a CA expiring within a day is an
+    /// <see cref="InvalidDataException"/> saying what to do.
+    /// </summary>
+    public static TestCertificateAuthority LoadOrCreateAuthority(string directory, string? keyFile = null)
+    {
+        string certificate = Path.Combine(directory, "ca.pem");
+        string key = keyFile ?? Path.Combine(directory, "ca.key");
+        bool haveCertificate = File.Exists(certificate);
+        bool haveKey = File.Exists(key);
+        if (haveCertificate && haveKey)
+        {
+            TestCertificateAuthority saved;
+            try
+            {
+                saved = TestCertificateAuthority.Load(File.ReadAllText(certificate), File.ReadAllText(key));
+            }
+            catch (System.Security.Cryptography.CryptographicException ex)
+            {
+                throw new InvalidDataException($"{key} is not the private key of {certificate}: {ex.Message}", ex);
             }
 
-            saved.Dispose();
+            if (saved.Certificate.NotAfter.ToUniversalTime() <= DateTime.UtcNow.AddDays(1))
+            {
+                DateTime notAfter = saved.Certificate.NotAfter.ToUniversalTime();
+                saved.Dispose();
+                throw new InvalidDataException($"the CA {certificate} expires {notAfter:yyyy-MM-dd HH:mm} UTC; radioctl never replaces a CA: move ca.pem and its key away to make a new one (and hand the new ca.pem to every client)");
+            }
+
+            return saved;
+        }
+
+        if (haveCertificate)
+        {
+            throw new InvalidDataException($"{certificate} is there but not its private key ({key}): give it with --ca-key FILE; radioctl never replaces a CA that clients may already trust");
+        }
+
+        if (haveKey)
+        {
+            throw new InvalidDataException($"{key} is there but not its certificate ({certificate}); radioctl never replaces a key: restore ca.pem or move the key away");
         }
 
         TestCertificateAuthority created = TestCertificateAuthority.Create("CommuneRadio development CA", TimeSpan.FromDays(365));
+        TestCertificateAuthority.WritePrivateFile(key, TestCertificateAuthority.ExportPrivateKeyPem(created.Certificate));
         File.WriteAllText(certificate, TestCertificateAuthority.ExportCertificatePem(created.Certificate));
-        File.WriteAllText(key, TestCertificateAuthority.ExportPrivateKeyPem(created.Certificate));
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(key, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-
         return created;
     }
 
