@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
+using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 using MQTTnet;
@@ -160,10 +161,17 @@ namespace CommuneRadio.Mqtt.Client
 
             MqttApplicationMessage message = e.ApplicationMessage;
             var args = new MqttMessageReceivedEventArgs(new MqttReceivedMessage(
-                message.Topic, message.Payload.ToArray(), MqttNetOptions.FromMqttNet(message.QualityOfServiceLevel), message.Retain, message.Dup));
-            foreach (Delegate handler in handlers.GetInvocationList())
+                message.Topic, OwnedPayload(message.Payload), MqttNetOptions.FromMqttNet(message.QualityOfServiceLevel), message.Retain, message.Dup));
+            if (handlers.HasSingleTarget)
             {
-                InvokeHandler(() => ((EventHandler<MqttMessageReceivedEventArgs>)handler)(this, args));
+                InvokeHandler(handlers, args);
+            }
+            else
+            {
+                foreach (Delegate handler in handlers.GetInvocationList())
+                {
+                    InvokeHandler((EventHandler<MqttMessageReceivedEventArgs>)handler, args);
+                }
             }
 
             return Task.CompletedTask;
@@ -180,18 +188,36 @@ namespace CommuneRadio.Mqtt.Client
             var args = new MqttConnectionStateChangedEventArgs(state, reason, sessionPresent, error);
             foreach (Delegate handler in handlers.GetInvocationList())
             {
-                InvokeHandler(() => ((EventHandler<MqttConnectionStateChangedEventArgs>)handler)(this, args));
+                InvokeHandler((EventHandler<MqttConnectionStateChangedEventArgs>)handler, args);
             }
         }
 
+        // MQTTnet decodes each PUBLISH payload into a fresh array of exactly its length
+        // (MqttBufferReader.ReadRemainingData): that array is handed on instead of a third copy.
+        private static byte[] OwnedPayload(ReadOnlySequence<byte> payload)
+        {
+            if (payload.IsEmpty)
+            {
+                return Array.Empty<byte>();
+            }
+
+            if (payload.IsSingleSegment && MemoryMarshal.TryGetArray(payload.First, out ArraySegment<byte> segment)
+                && segment.Offset == 0 && segment.Count == segment.Array!.Length)
+            {
+                return segment.Array;
+            }
+
+            return payload.ToArray();
+        }
+
         // A throwing application handler must not tear down the connection or skip other handlers
-        // (nor the PUBACK: MQTTnet skips it when the handler throws).
-        private static void InvokeHandler(Action invoke)
+        // (nor the PUBACK: MQTTnet skips it when the handler throws). No closure: this runs per message.
+        private void InvokeHandler<TArgs>(EventHandler<TArgs> handler, TArgs args)
         {
 #pragma warning disable CA1031 // Handler errors belong to the application; the client keeps running.
             try
             {
-                invoke();
+                handler(this, args);
             }
             catch (Exception)
             {

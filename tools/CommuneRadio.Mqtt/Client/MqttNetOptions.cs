@@ -58,6 +58,10 @@ namespace CommuneRadio.Mqtt.Client
                 CleanSession = options.CleanSession,
                 KeepAlivePeriod = options.KeepAlive,
 
+                // With fragmentation MQTTnet writes a PUBLISH's header and payload in two socket writes (two
+                // syscalls, two TCP segments with NoDelay); joined it is one write and one broker wake-up.
+                AllowPacketFragmentation = false,
+
                 // Used by MQTTnet for DISCONNECT and calls whose token cannot be cancelled; the adapter
                 // passes its own tokens (ConnectTimeout, AckTimeout, PublishRetryInterval).
                 Timeout = options.AckTimeout,
