@@ -58,6 +58,37 @@ public sealed class OfflineCommandTests
     }
 
     [TestMethod]
+    [DataRow("2025-01-01", "05:30", "--date")]
+    [DataRow("today", "00:01", "--date")]
+    public async Task ScheduleAdd_OneOffInThePast_Exits1BeforeConnecting(string date, string time, string field)
+    {
+        using OperatorWorkspace w = NewWorkspace();
+        if (date == "today" && DateTime.UtcNow.AddHours(7).TimeOfDay < TimeSpan.FromMinutes(10))
+        {
+            // Just after local midnight 00:01 + 5 min has not ended yet: yesterday is in the past whatever the hour.
+            date = DateTime.UtcNow.AddHours(7).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        CliRun run = await w.RunAsync("schedule", "add", "--commune", "an-binh", "--id", "old", "--date", date, "--time", time, "--duration", "5m");
+
+        Assert.AreEqual(1, run.ExitCode, run.ToString());
+        StringAssert.Contains(run.Error, "the programme is in the past");
+        StringAssert.Contains(run.Error, "in-the-past on " + field.TrimStart('-'));
+        StringAssert.Contains(run.Error, "nothing was sent");
+    }
+
+    [TestMethod]
+    public async Task ScheduleAdd_WeeklyUntilOver_Exits1NamingUntil()
+    {
+        using OperatorWorkspace w = NewWorkspace();
+
+        CliRun run = await w.RunAsync("schedule", "add", "--commune", "an-binh", "--id", "old", "--days", "daily", "--from", "2025-01-01", "--until", "2025-02-01", "--time", "05:30", "--duration", "5m");
+
+        Assert.AreEqual(1, run.ExitCode, run.ToString());
+        StringAssert.Contains(run.Error, "--until is over");
+    }
+
+    [TestMethod]
     [DataRow("--station", "ht-zz-999", "unknown station 'ht-zz-999'")]
     [DataRow("--commune", "nowhere", "unknown commune 'nowhere'")]
     [DataRow("--province", "hanoi", "unknown province group 'prov.hanoi'")]
