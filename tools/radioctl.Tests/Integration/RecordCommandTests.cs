@@ -29,6 +29,22 @@ public sealed class RecordCommandTests
         Assert.AreEqual(1, rows[0].GetProperty("count").GetInt64());
         Assert.AreEqual(2, rows[1].GetProperty("count").GetInt64());
         Assert.IsTrue(rows.All(r => r.GetProperty("inStep").GetBoolean()), run.Output);
+        JsonElement[] items = doc.RootElement.GetProperty("items").EnumerateArray().ToArray();
+        JsonElement news = items.Single(i => i.GetProperty("id").GetString() == "news");
+        Assert.AreEqual("mon,wed,fri", news.GetProperty("when").GetString());
+        Assert.AreEqual("05:30:00", news.GetProperty("time").GetString());
+        Assert.AreEqual(1800, news.GetProperty("duration").GetInt32());
+        Assert.AreEqual(2, news.GetProperty("stations").GetArrayLength());
+        JsonElement music = items.Single(i => i.GetProperty("id").GetString() == "music");
+        Assert.AreEqual("2030-01-02 17:00:30", music.GetProperty("nextLocal").GetString());
+        Assert.AreEqual("0,1", music.GetProperty("lines").GetString());
+        Assert.AreEqual(live.AnBinh[0], music.GetProperty("missingFrom")[0].GetString());
+
+        CliRun text = await live.Workspace.RunAsync("schedule", "list", "--commune", "an-binh");
+        Assert.AreEqual(0, text.ExitCode, text.ToString());
+        StringAssert.Contains(text.Output, "mon,wed,fri");
+        StringAssert.Contains(text.Output, "2030-01-02 17:00");
+        StringAssert.Contains(text.Output, "not on " + live.AnBinh[0]);
     }
 
     [TestMethod]
