@@ -69,7 +69,26 @@ public sealed class RecordCommandTests
         Assert.AreEqual(0, stored.ExitCode, stored.ToString());
         using JsonDocument fromStore = JsonDocument.Parse(stored.Output);
         Assert.AreEqual("store", fromStore.RootElement.GetProperty("source").GetString());
-        Assert.IsTrue(fromStore.RootElement.GetProperty("events").EnumerateArray().Count(e => e.GetProperty("Programme").GetString() == programme) >= 2);
+        Assert.IsTrue(fromStore.RootElement.GetProperty("events").EnumerateArray().Count(e => e.GetProperty("programme").GetString() == programme) >= 2);
+    }
+
+    [TestMethod]
+    public async Task Play_WithoutListener_WaitsForStartedAndStoresIt()
+    {
+        await using LiveStations live = await LiveStations.StartAsync();
+
+        CliRun play = await live.Workspace.RunAsync("play", "--commune", "an-binh", "--duration", "3s", "--json");
+
+        Assert.AreEqual(0, play.ExitCode, play.ToString());
+        using JsonDocument result = JsonDocument.Parse(play.Output);
+        string programme = result.RootElement.GetProperty("programme").GetString()!;
+        Assert.IsTrue(result.RootElement.GetProperty("stations").EnumerateArray().All(s => s.GetProperty("playEvent").GetString() == "started"), play.Output);
+        CliRun stored = await live.Workspace.RunAsync("log", "--commune", "an-binh", "--since", "1h", "--json");
+        using JsonDocument log = JsonDocument.Parse(stored.Output);
+        JsonElement summary = log.RootElement.GetProperty("programmes").EnumerateArray().Single(p => p.GetProperty("programme").GetString() == programme);
+        Assert.AreEqual(2, summary.GetProperty("started").GetInt32(), stored.Output);
+        Assert.IsTrue(log.RootElement.GetProperty("complete").GetBoolean(), stored.Output);
+        Assert.IsTrue(log.RootElement.GetProperty("events")[0].TryGetProperty("atUtcMs", out _), "events are camelCase");
     }
 
     [TestMethod]

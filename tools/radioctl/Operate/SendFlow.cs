@@ -91,7 +91,7 @@ public static class SendFlow
             {
                 ProgressTask task = p.AddTask($"{request.Cmd}: 0 of {members} answered", maxValue: members);
                 return await GroupOperation.RunAsync(
-                    link, commands, request.Cmd, issuer.Name, target, settings.Timeout, request.NeedHealth,
+                    link, commands, request.Cmd, issuer.Name, target, settings.Timeout, request.NeedHealth, request.AwaitPlay,
                     (answered, total) =>
                     {
                         task.Value = answered;
@@ -112,7 +112,7 @@ public static class SendFlow
             }
 
             outcome = await GroupOperation.RunAsync(
-                link, commands, request.Cmd, issuer.Name, target, settings.Timeout, request.NeedHealth,
+                link, commands, request.Cmd, issuer.Name, target, settings.Timeout, request.NeedHealth, request.AwaitPlay,
                 (answered, total) =>
                 {
                     if (!settings.Json && (clock.ElapsedMilliseconds - lastLine >= 1000 || answered == total))

@@ -36,6 +36,9 @@ public sealed class StationAnswer
     /// <summary>When anything was last received from it (UTC ms), or null.</summary>
     public long? LastSeenUtcMs { get; set; }
 
+    /// <summary>The first proof-of-play event of the command's programme (started, missed…) seen during the operation, or null.</summary>
+    public string? PlayEvent { get; set; }
+
     /// <summary>True when it did not answer (offline, or no result before the timeout).</summary>
     public bool Silent => Result is null;
 }
