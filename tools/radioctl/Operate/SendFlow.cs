@@ -104,28 +104,52 @@ public static class SendFlow
         else
         {
             var clock = Stopwatch.StartNew();
-            long lastLine = -1000;
+            int answered = 0;
             if (!settings.Json)
             {
                 string to = commands.Count == 1 ? target.Addressee : $"each of {commands.Count} stations directly ('{issuer.Name}' may not address {target.Addressee})";
                 await context.Error.WriteLineAsync($"{request.Cmd} {command.Id} → {to}: waiting up to {settings.Timeout.TotalSeconds:0.#} s for {members} station(s)").ConfigureAwait(false);
             }
 
-            outcome = await GroupOperation.RunAsync(
-                link, commands, request.Cmd, issuer.Name, target, settings.Timeout, request.NeedHealth, request.AwaitPlay,
-                (answered, total) =>
-                {
-                    if (!settings.Json && (clock.ElapsedMilliseconds - lastLine >= 1000 || answered == total))
-                    {
-                        lastLine = clock.ElapsedMilliseconds;
-                        context.Error.WriteLine($"  {answered} of {total} answered");
-                    }
-                },
-                observe,
-                cancellationToken).ConfigureAwait(false);
+            // Once a second while waiting, whether or not anything changed, so a log shows the wait is alive.
+            using var stopTicker = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            Task ticker = settings.Json ? Task.CompletedTask : TickAsync(context, () => $"  {Volatile.Read(ref answered)} of {members} answered, {clock.Elapsed.TotalSeconds:0} s", stopTicker.Token);
+            try
+            {
+                outcome = await GroupOperation.RunAsync(
+                    link, commands, request.Cmd, issuer.Name, target, settings.Timeout, request.NeedHealth, request.AwaitPlay,
+                    (n, _) => Volatile.Write(ref answered, n),
+                    observe,
+                    cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                await stopTicker.CancelAsync().ConfigureAwait(false);
+                await ticker.ConfigureAwait(false);
+            }
+
+            if (!settings.Json)
+            {
+                await context.Error.WriteLineAsync($"  {outcome.Answers.Count - outcome.Silent} of {members} answered, {clock.Elapsed.TotalSeconds:0.#} s").ConfigureAwait(false);
+            }
         }
 
         return (outcome, issuer);
+    }
+
+    private static async Task TickAsync(CliContext context, Func<string> line, CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
+            {
+                await context.Error.WriteLineAsync(line()).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     /// <summary>Opens the event store, or warns on standard error and returns null (it is optional for sending).</summary>
