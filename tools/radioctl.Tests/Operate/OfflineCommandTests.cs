@@ -30,7 +30,7 @@ public sealed class OfflineCommandTests
 
     [TestMethod]
     [DataRow("--time", "25:00", "--time is not a time of day")]
-    [DataRow("--time", "5h", "--time is not a time of day")]
+    [DataRow("--time", "5x", "--time is not a time of day")]
     [DataRow("--date", "2026-02-30", "--date is not an existing date")]
     [DataRow("--duration", "5h", "--duration must be from 1 s to 4 h")]
     [DataRow("--lines", "0,7", "--lines: station")]
