@@ -21,7 +21,8 @@ public static class LogCommand
     /// <summary>Creates the command.</summary>
     public static Command Create(CliContext context)
     {
-        var common = new CommonOptions();
+        // log waits for no answer: it reads the store, or listens for --for / until Ctrl+C.
+        var common = new CommonOptions("--timeout");
         var targets = new TargetOptions(optional: true);
         Option<string?> since = new("--since") { Description = "From (local +07:00): YYYY-MM-DD[ HH:MM[:SS]], HH:MM, or an age like 24h (default 24h)" };
         Option<string?> until = new("--until") { Description = "Until (exclusive), same forms (default now)" };

@@ -23,8 +23,8 @@ namespace CommuneRadio.Cli.Operate;
 /// </summary>
 public sealed class TargetOptions
 {
-    private readonly Option<string?> _station = new("--station") { Description = "One station, by id" };
-    private readonly Option<string?> _commune = new("--commune") { Description = "A commune's group: COMMUNE or PROVINCE.COMMUNE (e.g. an-binh, ha-tinh.an-binh)" };
+    private readonly Option<string?> _station = new("--station") { Description = "One station, by id (or its display name)" };
+    private readonly Option<string?> _commune = new("--commune") { Description = "A commune's group: COMMUNE or PROVINCE.COMMUNE (e.g. an-binh, ha-tinh.an-binh, \"An Bình\")" };
     private readonly Option<string?> _province = new("--province") { Description = "A province's group (e.g. ha-tinh)" };
     private readonly Option<string?> _group = new("--group") { Description = "Any group by name: vn, prov.P, com.P.C, x.NAME" };
     private readonly Option<string?>? _scope;
@@ -35,6 +35,17 @@ public sealed class TargetOptions
     {
         _scope = withScope ? new Option<string?>("--scope") { Description = "Addressee as on the wire: st/STATION or g/GROUP (same as the options above)" } : null;
         _optional = optional;
+
+        // The help lists options one by one: each target says it is one of a set.
+        string set = withScope ? "--station, --commune, --province, --group, --scope" : "--station, --commune, --province, --group";
+        string mark = optional ? $"[target: at most one of {set}; none = the whole fleet] " : $"[target: exactly one of {set}] ";
+        foreach (Option<string?>? o in new[] { _station, _commune, _province, _group, _scope })
+        {
+            if (o is not null)
+            {
+                o.Description = mark + o.Description;
+            }
+        }
     }
 
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
