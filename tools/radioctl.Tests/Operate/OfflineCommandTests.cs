@@ -116,6 +116,19 @@ public sealed class OfflineCommandTests
     }
 
     [TestMethod]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Play_KeyringReadableByOthers_Warns()
+    {
+        using OperatorWorkspace w = NewWorkspace();
+        File.SetUnixFileMode(w.KeyringPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        CliRun run = await w.RunAsync("play", "--commune", "an-binh", "--duration", "5s");
+
+        StringAssert.Contains(run.Error, "can be read by other users (mode 644)");
+        StringAssert.Contains(run.Error, "chmod 600");
+    }
+
+    [TestMethod]
     public async Task Play_BadDurationSyntax_Exits1()
     {
         using OperatorWorkspace w = NewWorkspace();

@@ -78,6 +78,12 @@ public static class SendFlow
         CliContext context, OperatorSettings settings, FleetFile fleet, Target target, SendRequest request, EventStore? store, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (KeyringWarning(settings.KeyringPath) is string warning)
+        {
+            await context.Error.WriteLineAsync(warning).ConfigureAwait(false);
+        }
+
         (FleetIssuer issuer, IReadOnlyList<SignedCommand> commands) = Prepare(settings, fleet, target, request);
         SignedCommand command = commands[0];
         string[] kinds = request.NeedHealth ? new[] { "result", "state", "health", "event" } : new[] { "result", "state", "event" };
@@ -150,6 +156,25 @@ public static class SendFlow
         catch (OperationCanceledException)
         {
         }
+    }
+
+    /// <summary>
+    /// A warning when the keyring can be read or changed by other users (its keys sign commands to stations; a
+    /// copy lets anyone on this machine broadcast), or null. Only on systems with Unix file modes.
+    /// </summary>
+    public static string? KeyringWarning(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (OperatingSystem.IsWindows() || !System.IO.File.Exists(path))
+        {
+            return null;
+        }
+
+        const System.IO.UnixFileMode Others = System.IO.UnixFileMode.GroupRead | System.IO.UnixFileMode.GroupWrite | System.IO.UnixFileMode.OtherRead | System.IO.UnixFileMode.OtherWrite;
+        System.IO.UnixFileMode mode = System.IO.File.GetUnixFileMode(path);
+        return (mode & Others) == 0
+            ? null
+            : $"radioctl: warning: keyring '{path}' can be read by other users (mode {System.Convert.ToString((int)mode & 0x1FF, 8)}); its keys sign commands to stations: chmod 600 '{path}'";
     }
 
     /// <summary>Opens the event store, or warns on standard error and returns null (it is optional for sending).</summary>
