@@ -86,6 +86,8 @@ public static class SendFlow
 
         (FleetIssuer issuer, IReadOnlyList<SignedCommand> commands) = Prepare(settings, fleet, target, request);
         SignedCommand command = commands[0];
+        Func<StationAnswer, bool>? doneWhen = request.DoneWhen ?? (request.AwaitPlay ? a => a.PlayEvent is not null : null);
+        TimeSpan wait = request.Wait is TimeSpan least && least > settings.Timeout ? least : settings.Timeout;
         string[] kinds = request.NeedHealth ? new[] { "result", "state", "health", "event" } : new[] { "result", "state", "event" };
         await using OperatorLink link = await OperatorLink.ConnectAsync(settings, fleet, issuer.Name, kinds, cancellationToken).ConfigureAwait(false);
         Action<StationMessage>? observe = store is null ? null : store.Observe;
@@ -97,7 +99,7 @@ public static class SendFlow
             {
                 ProgressTask task = p.AddTask($"{request.Cmd}: 0 of {members} answered", maxValue: members);
                 return await GroupOperation.RunAsync(
-                    link, commands, request.Cmd, issuer.Name, target, settings.Timeout, request.NeedHealth, request.AwaitPlay,
+                    link, commands, request.Cmd, issuer.Name, target, wait, request.NeedHealth, doneWhen,
                     (answered, total) =>
                     {
                         task.Value = answered;
@@ -114,7 +116,7 @@ public static class SendFlow
             if (!settings.Json)
             {
                 string to = commands.Count == 1 ? target.Addressee : $"each of {commands.Count} stations directly ('{issuer.Name}' may not address {target.Addressee})";
-                await context.Error.WriteLineAsync($"{request.Cmd} {command.Id} → {to}: waiting up to {settings.Timeout.TotalSeconds:0.#} s for {members} station(s)").ConfigureAwait(false);
+                await context.Error.WriteLineAsync($"{request.Cmd} {command.Id} → {to}: waiting up to {wait.TotalSeconds:0.#} s for {members} station(s)").ConfigureAwait(false);
             }
 
             // Once a second while waiting, whether or not anything changed, so a log shows the wait is alive.
@@ -123,7 +125,7 @@ public static class SendFlow
             try
             {
                 outcome = await GroupOperation.RunAsync(
-                    link, commands, request.Cmd, issuer.Name, target, settings.Timeout, request.NeedHealth, request.AwaitPlay,
+                    link, commands, request.Cmd, issuer.Name, target, wait, request.NeedHealth, doneWhen,
                     (n, _) => Volatile.Write(ref answered, n),
                     observe,
                     cancellationToken).ConfigureAwait(false);

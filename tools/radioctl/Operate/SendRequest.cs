@@ -10,4 +10,6 @@ namespace CommuneRadio.Cli.Operate;
 /// member that accepts (play, emergency start): the amplifiers' warm-up puts "started" ~2 s after the result, and a
 /// command that stopped listening at the result would never record it.
 /// </param>
-public sealed record SendRequest(string Cmd, string ArgsJson, bool EmergencyWork, bool NeedHealth = false, bool AwaitPlay = false);
+/// <param name="DoneWhen">Also wait (within the wait) until this holds for every member that accepts (selftest: every line reported).</param>
+/// <param name="Wait">The least time to wait for answers, whatever --timeout says (selftest: the length of the test).</param>
+public sealed record SendRequest(string Cmd, string ArgsJson, bool EmergencyWork, bool NeedHealth = false, bool AwaitPlay = false, System.Func<StationAnswer, bool>? DoneWhen = null, System.TimeSpan? Wait = null);
