@@ -155,7 +155,7 @@ namespace CommuneRadio.Core.Station
 
             return CommandResult.Ok;
         }
-    
+
         /// <summary>
         /// The rules for an item a command brings in: <see cref="ScheduleValidator.Validate"/>, and — when the clock
         /// is valid — not wholly in the past. The time is the Core's last observation (monotonic + the clock's

@@ -78,6 +78,20 @@ public sealed class OfflineCommandTests
     }
 
     [TestMethod]
+    public async Task ScheduleSync_FileWithAPastItem_Exits1NamingIt()
+    {
+        using OperatorWorkspace w = NewWorkspace();
+        string file = Path.Combine(w.Directory, "items.json");
+        File.WriteAllText(file, "[{\"id\":\"news\",\"kind\":\"weekly\",\"days\":[\"mon\"],\"time\":\"05:30\",\"duration\":1800,\"class\":\"normal\",\"lines\":[0],\"source\":0}," +
+            "{\"id\":\"old-notice\",\"kind\":\"once\",\"date\":\"2025-01-01\",\"time\":\"07:00\",\"duration\":300,\"class\":\"normal\",\"lines\":[0],\"source\":0}]");
+
+        CliRun run = await w.RunAsync("schedule", "sync", "--commune", "an-binh", "--file", file);
+
+        Assert.AreEqual(1, run.ExitCode, run.ToString());
+        StringAssert.Contains(run.Error, "item 'old-notice' of the --file is in the past");
+    }
+
+    [TestMethod]
     public async Task ScheduleAdd_WeeklyUntilOver_Exits1NamingUntil()
     {
         using OperatorWorkspace w = NewWorkspace();
