@@ -45,6 +45,11 @@ public sealed class RecordCommandTests
         StringAssert.Contains(text.Output, "mon,wed,fri");
         StringAssert.Contains(text.Output, "2030-01-02 17:00");
         StringAssert.Contains(text.Output, "not on " + live.AnBinh[0]);
+
+        CliRun narrow = await live.Workspace.RunWithAsync(new System.Collections.Generic.Dictionary<string, string> { ["COLUMNS"] = "80" }, CancellationToken.None, "schedule", "list", "--commune", "an-binh");
+        Assert.AreEqual(0, narrow.ExitCode, narrow.ToString());
+        StringAssert.Contains(narrow.Output, "news  mon,wed,fri 05:30 for 30m, normal");
+        Assert.IsTrue(narrow.Output.Split('\n').All(l => l.TrimEnd('\r').Length <= 80), narrow.Output);
     }
 
     [TestMethod]

@@ -66,8 +66,34 @@ public static class ScheduleListCommand
             return;
         }
 
-        var table = new Table().Title($"programmes of {Markup.Escape(outcome.Target.Description)} (local time +07:00)")
+        if (context.Console.Profile.Width < StatusCommand.WideColumns)
+        {
+            // Ten columns do not fit 80: two lines per programme instead of a table.
+            context.Console.MarkupLine($"[bold]programmes of {Markup.Escape(outcome.Target.Description)}[/] (local time +07:00)");
+            foreach (ItemRow i in items)
+            {
+                ScheduleItemView v = i.View;
+                context.Console.MarkupLine($"  [bold]{Markup.Escape(i.Id)}[/]  {Markup.Escape(v.When)} {v.Time[..5]} for {v.Duration}, {v.Class}, lines {v.Lines}, source {v.Item.Source}");
+                context.Console.MarkupLine($"      next {Markup.Escape(v.Next(now))}; on {Markup.Escape(HeldBy(i, rows))}; by {Markup.Escape(v.Item.Issuer)}");
+            }
+        }
+        else
+        {
+            WriteWideItemTable(context, outcome, items, rows, now);
+        }
+
+        WriteLacking(context, items, rows);
+    }
+
+    private static void WriteWideItemTable(CliContext context, GroupOutcome outcome, List<ItemRow> items, List<Row> rows, long now)
+    {
+        var table = new Table().Border(TableBorder.Simple).Title($"programmes of {Markup.Escape(outcome.Target.Description)} (local time +07:00)")
             .AddColumns("id", "date / days", "time", "dur", "class", "lines", "src", "issuer", "next", "held by");
+        foreach (int nowrap in new[] { 0, 2, 3, 4, 5, 6, 8, 9 })
+        {
+            table.Columns[nowrap].NoWrap();
+        }
+
         foreach (ItemRow i in items)
         {
             ScheduleItemView v = i.View;
@@ -85,6 +111,25 @@ public static class ScheduleListCommand
         }
 
         context.Console.Write(table);
+    }
+
+    private static void WriteLacking(CliContext context, List<ItemRow> items, List<Row> rows)
+    {
+        // Which stations lack or differ: below the items, where a long list does not squeeze the columns.
+        foreach (ItemRow i in items)
+        {
+            string lacking = Short(rows.Select(r => r.Station).Except(i.Stations));
+            string differ = Short(i.Stations.Where(s => rows.Single(r => r.Station == s).InStep == false));
+            if (lacking.Length > 0)
+            {
+                context.Console.MarkupLine($"{Markup.Escape(i.Id)}: not on {Markup.Escape(lacking)}");
+            }
+
+            if (differ.Length > 0)
+            {
+                context.Console.MarkupLine($"[red]{Markup.Escape(i.Id)}: schedule differs on {Markup.Escape(differ)}[/] (radioctl schedule sync puts it back)");
+            }
+        }
     }
 
     private static void WriteStationTable(CliContext context, List<Row> rows)
@@ -106,18 +151,18 @@ public static class ScheduleListCommand
         context.Console.Write(table);
     }
 
-    /// <summary>"all 10", or "3 of 4; not on ht-ab-004", and the stations whose digest differs.</summary>
+    /// <summary>"all 10", "3 of 4", "all 10, 1 differs" (the stations are listed below the table).</summary>
     private static string HeldBy(ItemRow item, List<Row> rows)
     {
-        string held = item.Stations.Count == rows.Count ? $"all {rows.Count}" : $"{item.Stations.Count} of {rows.Count}; not on {Short(rows.Select(r => r.Station).Except(item.Stations))}";
-        List<string> differ = item.Stations.Where(s => rows.Single(r => r.Station == s).InStep == false).ToList();
-        return differ.Count == 0 ? held : $"{held}; differs on {Short(differ)}";
+        string held = item.Stations.Count == rows.Count ? $"all {rows.Count}" : $"{item.Stations.Count} of {rows.Count}";
+        int differ = item.Stations.Count(s => rows.Single(r => r.Station == s).InStep == false);
+        return differ == 0 ? held : $"{held}, {differ} differ{(differ == 1 ? "s" : string.Empty)}";
     }
 
     private static string Short(IEnumerable<string> stations)
     {
         List<string> list = stations.ToList();
-        return list.Count <= 3 ? string.Join(" ", list) : $"{string.Join(" ", list.Take(3))} +{list.Count - 3}";
+        return list.Count <= 8 ? string.Join(" ", list) : $"{string.Join(" ", list.Take(8))} and {list.Count - 8} more";
     }
 
     private static List<ItemRow> ItemsOf(List<Row> rows, long now)
