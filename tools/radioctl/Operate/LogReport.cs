@@ -88,17 +88,30 @@ public static class LogReport
         c.MarkupLine(Markup.Escape(live
             ? $"proof of play from {target.Description}, received live"
             : $"proof of play from {target.Description}, {HealthView.LocalTime(from)} to {HealthView.LocalTime(to)} (+07:00), from the local store {storePath}: only what a radioctl on this machine received while listening"));
-        var table = new Table().AddColumns("at (local)", "station", "seq", "event", "programme", "class", "reason");
+        // At 80 columns: month-day times, no class column (it is in the summary below), no row borders.
+        bool narrow = c.Profile.Width < StatusCommand.WideColumns;
+        var table = new Table().Border(narrow ? TableBorder.Simple : TableBorder.Square);
+        table.AddColumns(narrow ? new[] { "at (local)", "station", "seq", "event", "programme", "reason" } : new[] { "at (local)", "station", "seq", "event", "programme", "class", "reason" });
+        table.Columns[0].NoWrap();
+        table.Columns[1].NoWrap();
         foreach (PlayRecord e in events)
         {
-            table.AddRow(
-                HealthView.LocalTime(e.AtUtcMs) + (e.ClockValid ? string.Empty : " (no clock)"),
+            string at = narrow ? HealthView.LocalTime(e.AtUtcMs)[5..] : HealthView.LocalTime(e.AtUtcMs);
+            var cells = new List<string>
+            {
+                at + (e.ClockValid ? string.Empty : " (no clock)"),
                 Markup.Escape(e.Station),
                 e.Seq.ToString(CultureInfo.InvariantCulture),
                 e.Kind,
                 Markup.Escape(e.Programme),
-                e.Class,
-                e.Reason);
+            };
+            if (!narrow)
+            {
+                cells.Add(e.Class);
+            }
+
+            cells.Add(e.Reason);
+            table.AddRow(cells.ToArray());
         }
 
         c.Write(table);
