@@ -17,6 +17,17 @@ public static class Program
     /// <summary>Runs radioctl.</summary>
     public static async Task<int> Main(string[] args)
     {
+        RootCommand root = BuildRoot();
+
+        // Ctrl+C cancels the command's token; a clean shutdown of thousands of stations (offline state, then
+        // DISCONNECT each) needs longer than the library's default 2 s before it gives up waiting.
+        var invocation = new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) };
+        return await CommandLineRun.InvokeAsync(root, args, invocation).ConfigureAwait(false);
+    }
+
+    /// <summary>The whole command tree, with the examples of every command's help.</summary>
+    public static RootCommand BuildRoot()
+    {
         RootCommand root = new("radioctl — schedule, broadcast to and watch CommuneRadio stations");
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(BrokerCommand.Create());
@@ -29,10 +40,7 @@ public static class Program
         root.Subcommands.Add(ProvisionCommand.Create());
         root.Subcommands.Add(FlashCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
-
-        // Ctrl+C cancels the command's token; a clean shutdown of thousands of stations (offline state, then
-        // DISCONNECT each) needs longer than the library's default 2 s before it gives up waiting.
-        var invocation = new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) };
-        return await root.Parse(args).InvokeAsync(invocation).ConfigureAwait(false);
+        HelpExamples.Apply(root);
+        return root;
     }
 }

@@ -33,6 +33,7 @@ namespace CommuneRadio.Core.Results
                 case RefusalReason.Expired: return "expired";
                 case RefusalReason.NotYetValid: return "not-yet-valid";
                 case RefusalReason.Retained: return "retained";
+                case RefusalReason.InThePast: return "in-the-past";
                 default: return "unknown";
             }
         }

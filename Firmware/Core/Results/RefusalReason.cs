@@ -80,5 +80,8 @@ namespace CommuneRadio.Core.Results
 
         /// <summary>Delivered as a retained message: never executed.</summary>
         Retained,
+
+        /// <summary>A schedule item whose every occurrence has already ended (by a valid clock).</summary>
+        InThePast,
     }
 }

@@ -52,6 +52,26 @@ namespace CommuneRadio.Core.Station
             return r.Accepted ? CheckOutputs(item.Lines, item.Source, settings) : r;
         }
 
+        /// <summary>
+        /// Refuses an item none of whose occurrences can still play at <paramref name="nowUtcMs"/>: a one-off whose
+        /// window has ended (field <c>date</c>), or a weekly item whose last date's window has ended (<c>until</c>).
+        /// Such an item would otherwise sit in the schedule for ever, never playing. Only meaningful with a valid
+        /// clock. Example: one-off 2025-01-01 05:30 for 5 min, now 2026-11-23 → <c>in-the-past</c> on <c>date</c>;
+        /// today 00:01 for 5 min at 13:36 → refused; today 13:30 for 10 min at 13:36 → accepted (still on).
+        /// </summary>
+        public static CommandResult CheckNotPast(ScheduleItem item, long nowUtcMs, int offsetMinutes)
+        {
+            long windowEndMsOfDay = item.StartSecond * 1000L + item.DurationSeconds * 1000L;
+            if (item.Kind == ItemKind.OneOff)
+            {
+                return LocalCalendar.ToUtc(item.Day, windowEndMsOfDay, offsetMinutes) <= nowUtcMs
+                    ? CommandResult.Refuse(RefusalReason.InThePast, "date") : CommandResult.Ok;
+            }
+
+            bool ended = item.ValidUntilDay != ScheduleItem.NoDate && LocalCalendar.ToUtc(item.ValidUntilDay, windowEndMsOfDay, offsetMinutes) <= nowUtcMs;
+            return ended ? CommandResult.Refuse(RefusalReason.InThePast, "until") : CommandResult.Ok;
+        }
+
         /// <summary>Checks that the lines are non-empty and fitted and the source is fitted.</summary>
         public static CommandResult CheckOutputs(int lines, int source, StationSettings settings)
         {

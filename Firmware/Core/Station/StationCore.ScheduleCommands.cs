@@ -29,7 +29,7 @@ namespace CommuneRadio.Core.Station
         /// <summary>Whether <see cref="AddItem"/> would accept the item (changes nothing).</summary>
         public CommandResult CheckAdd(ScheduleItem item)
         {
-            CommandResult r = ScheduleValidator.Validate(item, _settings);
+            CommandResult r = CheckNew(item);
             ScheduleEntry existing;
             if (r.Accepted && _schedule.TryGet(item.Id, out existing))
             {
@@ -47,7 +47,7 @@ namespace CommuneRadio.Core.Station
         /// <summary>Whether <see cref="ReplaceItem"/> would accept the item (changes nothing).</summary>
         public CommandResult CheckReplace(ScheduleItem item)
         {
-            CommandResult r = ScheduleValidator.Validate(item, _settings);
+            CommandResult r = CheckNew(item);
             ScheduleEntry old;
             return r.Accepted && !_schedule.TryGet(item.Id, out old) ? CommandResult.Refuse(RefusalReason.UnknownId, "id") : r;
         }
@@ -138,7 +138,7 @@ namespace CommuneRadio.Core.Station
 
             for (int i = 0; i < items.Length; i++)
             {
-                CommandResult r = ScheduleValidator.Validate(items[i], _settings);
+                CommandResult r = CheckNew(items[i]);
                 if (!r.Accepted)
                 {
                     return r;
@@ -154,6 +154,17 @@ namespace CommuneRadio.Core.Station
             }
 
             return CommandResult.Ok;
+        }
+
+        /// <summary>
+        /// The rules for an item a command brings in: <see cref="ScheduleValidator.Validate"/>, and — when the clock
+        /// is valid — not wholly in the past. The time is the Core's last observation (monotonic + the clock's
+        /// offset), so the check needs no argument. Restored items are not checked: a reboot must not lose them.
+        /// </summary>
+        private CommandResult CheckNew(ScheduleItem item)
+        {
+            CommandResult r = ScheduleValidator.Validate(item, _settings);
+            return r.Accepted && _clock.Valid ? ScheduleValidator.CheckNotPast(item, _lastMonotonicMs + _clock.BootUtcMs, _settings.UtcOffsetMinutes) : r;
         }
     }
 }

@@ -23,6 +23,48 @@ public sealed class InventoryTests
     }
 
     [TestMethod]
+    public void Parse_SemicolonsAsExcelWritesThem_NameAndCoordinatesRead()
+    {
+        string text = Inventory.Header.Replace(',', ';') + ";name;lat;lon\r\n" +
+            $"ht-ab-001;an-binh;ha-tinh;\"x.coastal;x.market\";devkit-4relay;AnBinh;;{Broker};Nhà văn hoá thôn 3;18,3421;105,9057\r\n" +
+            $"ht-ab-002;an-binh;ha-tinh;;devkit-4relay;AnBinh;;{Broker};;;\r\n";
+
+        List<InventoryRow> rows = Inventory.Parse(text);
+
+        Assert.HasCount(2, rows);
+        Assert.AreEqual("Nhà văn hoá thôn 3", rows[0].Name);
+        Assert.AreEqual(18.3421, rows[0].Lat!.Value, 1e-9);
+        Assert.AreEqual(105.9057, rows[0].Lon!.Value, 1e-9);
+        CollectionAssert.AreEqual(new[] { "x.coastal", "x.market" }, rows[0].CustomGroups);
+        Assert.IsNull(rows[1].Name);
+        Assert.IsNull(rows[1].Lat);
+    }
+
+    [TestMethod]
+    public void Parse_LatWithoutLonOrOutOfRange_Refused()
+    {
+        string text = Inventory.Header + ",lat,lon\n" +
+            $"ht-ab-001,an-binh,ha-tinh,,devkit-4relay,AnBinh,,{Broker},18.3,\n" +
+            $"ht-ab-002,an-binh,ha-tinh,,devkit-4relay,AnBinh,,{Broker},95,105\n";
+
+        ProvisionException ex = Assert.ThrowsExactly<ProvisionException>(() => Inventory.Parse(text));
+
+        CollectionAssert.AreEquivalent(new[] { "2:lon", "3:lat" }, ex.Errors.Select(e => $"{e.Row}:{e.Column}").ToArray());
+    }
+
+    [TestMethod]
+    public void Parse_SsidOf32LettersWithMarks_RefusedInBytes()
+    {
+        string ssid = "Nhà văn hoá thôn Đông Hà xã Kỳ";
+        Assert.IsTrue(ssid.Length <= 32 && System.Text.Encoding.UTF8.GetByteCount(ssid) > 32, "test data");
+
+        ProvisionException ex = Assert.ThrowsExactly<ProvisionException>(() => Inventory.Parse(ProvisionTestData.With($"ht-ab-001,an-binh,ha-tinh,,devkit-4relay,{ssid},,{Broker}")));
+
+        StringAssert.Contains(ex.Errors.Single().Message, "32 bytes in UTF-8");
+        Assert.AreEqual("Nhà văn hoá", Inventory.Parse(ProvisionTestData.With($"ht-ab-001,an-binh,ha-tinh,,devkit-4relay,Nhà văn hoá,,{Broker}"))[0].WifiSsid);
+    }
+
+    [TestMethod]
     public void Parse_UnknownBoard_ErrorNamesRowAndColumn()
     {
         string text = ProvisionTestData.With(

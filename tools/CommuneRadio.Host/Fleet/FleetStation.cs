@@ -1,4 +1,5 @@
 using System;
+using System.Text.Json.Serialization;
 
 namespace CommuneRadio.Host.Fleet;
 
@@ -19,4 +20,16 @@ public sealed class FleetStation
 
     /// <summary>Relay board profile (<see cref="BoardProfiles"/>), default "relay8".</summary>
     public string Board { get; set; } = BoardProfiles.Relay8;
+
+    /// <summary>Display name with diacritics for people and maps, e.g. "Nhà văn hoá thôn 3" (optional).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Name { get; set; }
+
+    /// <summary>Latitude in degrees (WGS 84) for a map, e.g. 18.3421 (optional, with <see cref="Lon"/>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? Lat { get; set; }
+
+    /// <summary>Longitude in degrees (WGS 84), e.g. 105.9057 (optional, with <see cref="Lat"/>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? Lon { get; set; }
 }

@@ -13,7 +13,8 @@ namespace CommuneRadio.Host.Provisioning;
  *   a,,                               >> ["a", "", ""]                                empty fields count
  *
  * Records end with CRLF, LF or CR (RFC 4180 says CRLF; editors write LF). A UTF-8 byte order mark at the
- * start is skipped (Excel writes one). Blank lines are skipped. Errors: a quote inside an unquoted field,
+ * start is skipped (Excel writes one). The separator may be ';' instead of ',' (DetectSeparator), as Excel
+ * writes "CSV" where the decimal mark is a comma (Vietnamese settings). Blank lines are skipped. Errors: a quote inside an unquoted field,
  * text after a closing quote, and a quoted field that never closes.
  */
 
@@ -21,7 +22,9 @@ namespace CommuneRadio.Host.Provisioning;
 public static class CsvReader
 {
     /// <summary>Parses CSV text into records; throws <see cref="CsvFormatException"/> with the line and character.</summary>
-    public static List<CsvRecord> Parse(string text)
+    /// <param name="text">The file's text.</param>
+    /// <param name="separator">',' (RFC 4180) or ';' (what Excel writes where the decimal mark is a comma, as in Vietnam).</param>
+    public static List<CsvRecord> Parse(string text, char separator = ',')
     {
         System.ArgumentNullException.ThrowIfNull(text);
         var records = new List<CsvRecord>();
@@ -88,12 +91,15 @@ public static class CsvReader
                 continue;
             }
 
+            if (c == separator)
+            {
+                any = true;
+                EndField();
+                continue;
+            }
+
             switch (c)
             {
-                case ',':
-                    any = true;
-                    EndField();
-                    break;
                 case '\r':
                 case '\n':
                     if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
@@ -142,6 +148,35 @@ public static class CsvReader
         System.ArgumentNullException.ThrowIfNull(value);
         bool needs = value.IndexOfAny(new[] { ',', '"', '\r', '\n' }) >= 0 || (value.Length > 0 && (value[0] == ' ' || value[^1] == ' '));
         return needs ? "\"" + value.Replace("\"", "\"\"", System.StringComparison.Ordinal) + "\"" : value;
+    }
+
+    /// <summary>
+    /// The separator of a file: ';' when its first line has more semicolons than commas outside quotes (Excel's
+    /// "CSV" in a locale whose decimal mark is a comma), else ','.
+    /// </summary>
+    public static char DetectSeparator(string text)
+    {
+        System.ArgumentNullException.ThrowIfNull(text);
+        int commas = 0, semicolons = 0;
+        bool quoted = false;
+        foreach (char c in text)
+        {
+            if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (!quoted && (c == '\n' || c == '\r'))
+            {
+                break;
+            }
+            else if (!quoted)
+            {
+                commas += c == ',' ? 1 : 0;
+                semicolons += c == ';' ? 1 : 0;
+            }
+        }
+
+        return semicolons > commas ? ';' : ',';
     }
 
     /// <summary>One record as a CSV line ending in CRLF.</summary>

@@ -19,10 +19,16 @@ namespace CommuneRadio.Host.Provisioning;
  * groups         extra custom groups, ";"-separated, each "x.{name}" (<= 48 characters); may be empty. The
  *                station always hears vn, prov.{province} and com.{province}.{commune}; at most 5 extra (8 in all)
  * board          a Firmware/Config profile: devkit-4relay or board-8relay
- * wifi_ssid      1-32 characters, taken verbatim (not trimmed)
+ * wifi_ssid      1-32 bytes in UTF-8 (an accented letter takes 2-3), taken verbatim (not trimmed)
  * wifi_password  empty (open network) or 8-64 characters, verbatim
  * broker         mqtt://host:port or mqtts://host:port (TLS; needs --ca); host a name or IPv4 address. Every row
  *                names the same broker: one provisioning directory serves one broker
+ *
+ * Optional columns may follow, in any order, once each:
+ *   name           display name with diacritics for people and maps ("Nhà văn hoá thôn 3"), at most 80 characters
+ *   lat, lon       WGS 84 degrees for a map (18.3421,105.9057; a decimal comma 18,3421 is read too); both or neither
+ * The file may be ';'-separated, as Excel writes "CSV" with Vietnamese settings (then a groups list with ';'
+ * is quoted, as Excel does).
  *
  * Rows are numbered by their line in the file (the header is row 1), as a text editor or spreadsheet shows.
  * Identifier columns are trimmed; blank lines are skipped.
@@ -41,6 +47,9 @@ public static class Inventory
     private static readonly Regex Slug = new("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant);
     private static readonly Regex HostToken = new("^[A-Za-z0-9._-]{1,128}$", RegexOptions.CultureInvariant);
 
+    /// <summary>Optional columns after <see cref="Columns"/>: display name with diacritics, latitude, longitude (WGS 84 degrees).</summary>
+    public static readonly string[] OptionalColumns = { "name", "lat", "lon" };
+
     /// <summary>The header line as the file must start.</summary>
     public static string Header => string.Join(',', Columns);
 
@@ -50,7 +59,7 @@ public static class Inventory
         List<CsvRecord> records;
         try
         {
-            records = CsvReader.Parse(text);
+            records = CsvReader.Parse(text, CsvReader.DetectSeparator(text));
         }
         catch (CsvFormatException ex)
         {
@@ -58,11 +67,14 @@ public static class Inventory
         }
 
         var errors = new List<ProvisionError>();
-        if (records.Count == 0 || !SameHeader(records[0]))
+        Dictionary<string, int>? at = records.Count == 0 ? null : HeaderIndex(records[0]);
+        if (at is null)
         {
             int row = records.Count == 0 ? 1 : records[0].Line;
-            throw new ProvisionException(new[] { new ProvisionError(row, null, $"the first row must be the header '{Header}'") });
+            throw new ProvisionException(new[] { new ProvisionError(row, null, $"the first row must be the header '{Header}' (optionally followed by {string.Join(", ", OptionalColumns)})") });
         }
+
+        int width = records[0].Fields.Count;
 
         var rows = new List<InventoryRow>();
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -71,14 +83,14 @@ public static class Inventory
         for (int r = 1; r < records.Count; r++)
         {
             CsvRecord record = records[r];
-            if (record.Fields.Count != Columns.Length)
+            if (record.Fields.Count != width)
             {
-                errors.Add(new ProvisionError(record.Line, null, $"{record.Fields.Count} fields, expected {Columns.Length} ({Header})"));
+                errors.Add(new ProvisionError(record.Line, null, $"{record.Fields.Count} fields, expected {width} ({string.Join(',', records[0].Fields)})"));
                 continue;
             }
 
             int before = errors.Count;
-            InventoryRow row = Read(record, errors);
+            InventoryRow row = Read(record, at, errors);
             if (ids.TryGetValue(row.Station, out int first))
             {
                 errors.Add(new ProvisionError(record.Line, "station", $"'{row.Station}' is already on row {first}"));
@@ -130,25 +142,47 @@ public static class Inventory
         return text.ToString();
     }
 
-    private static bool SameHeader(CsvRecord record)
+    /// <summary>Column name → index, when the header is <see cref="Columns"/> in order followed by optional columns; else null.</summary>
+    private static Dictionary<string, int>? HeaderIndex(CsvRecord record)
     {
-        if (record.Fields.Count != Columns.Length)
+        if (record.Fields.Count < Columns.Length)
         {
-            return false;
+            return null;
         }
 
-        for (int i = 0; i < Columns.Length; i++)
+        var at = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < record.Fields.Count; i++)
         {
-            if (record.Fields[i].Trim() != Columns[i])
+            string name = record.Fields[i].Trim();
+            bool expected = i < Columns.Length ? name == Columns[i] : Array.IndexOf(OptionalColumns, name) >= 0;
+            if (!expected || !at.TryAdd(name, i))
             {
-                return false;
+                return null;
             }
         }
 
-        return true;
+        return at;
     }
 
-    private static InventoryRow Read(CsvRecord record, List<ProvisionError> errors)
+    private static double? ReadDegrees(CsvRecord record, Dictionary<string, int> at, string column, double limit, Action<string, string> error)
+    {
+        if (!at.TryGetValue(column, out int i) || record.Fields[i].Trim().Length == 0)
+        {
+            return null;
+        }
+
+        // A spreadsheet with Vietnamese settings writes 18,3421: the comma is the decimal mark there.
+        string text = record.Fields[i].Trim().Replace(',', '.');
+        if (!double.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out double v) || v < -limit || v > limit)
+        {
+            error(column, $"'{record.Fields[i]}' is not degrees from -{limit} to {limit} (e.g. 18.3421)");
+            return null;
+        }
+
+        return v;
+    }
+
+    private static InventoryRow Read(CsvRecord record, Dictionary<string, int> at, List<ProvisionError> errors)
     {
         int line = record.Line;
         void Error(string column, string message) => errors.Add(new ProvisionError(line, column, message));
@@ -183,9 +217,12 @@ public static class Inventory
             Error("board", $"unknown profile '{board}' ({string.Join(", ", BoardTemplates.Names)})");
         }
 
-        if (ssid.Length == 0 || ssid.Length > 32)
+        // 802.11 limits an SSID to 32 octets, and the ESP32 stores it as UTF-8: "Nhà văn hoá thôn 3" is 18
+        // characters but 23 bytes, so the limit is counted in bytes.
+        int ssidBytes = System.Text.Encoding.UTF8.GetByteCount(ssid);
+        if (ssid.Length == 0 || ssidBytes > 32)
         {
-            Error("wifi_ssid", $"must be 1-32 characters, not {ssid.Length}");
+            Error("wifi_ssid", ssid.Length == 0 ? "must not be empty" : $"must be at most 32 bytes in UTF-8, not {ssidBytes} ({ssid.Length} characters; each Vietnamese letter with a mark takes 2-3 bytes)");
         }
 
         if (password.Length is > 0 and < 8 || password.Length > 64)
@@ -198,10 +235,24 @@ public static class Inventory
             Error("broker", $"'{broker}' is not mqtt://host:port or mqtts://host:port with a host name or IPv4 address");
         }
 
+        string? name = at.TryGetValue("name", out int n) && record.Fields[n].Trim().Length > 0 ? record.Fields[n].Trim().Normalize(System.Text.NormalizationForm.FormC) : null;
+        if (name is not null && name.Length > 80)
+        {
+            Error("name", $"at most 80 characters, not {name.Length}");
+        }
+
+        int beforeDegrees = errors.Count;
+        double? lat = ReadDegrees(record, at, "lat", 90, Error);
+        double? lon = ReadDegrees(record, at, "lon", 180, Error);
+        if ((lat is null) != (lon is null) && errors.Count == beforeDegrees)
+        {
+            Error(lat is null ? "lat" : "lon", "give both lat and lon, or neither");
+        }
+
         return new InventoryRow
         {
             Row = line, Station = station, Commune = commune, Province = province, CustomGroups = custom,
-            Board = board, WifiSsid = ssid, WifiPassword = password, Broker = broker,
+            Board = board, WifiSsid = ssid, WifiPassword = password, Broker = broker, Name = name, Lat = lat, Lon = lon,
         };
     }
 

@@ -33,6 +33,15 @@ public sealed class InventoryRow
     /// <summary>Broker URL as written.</summary>
     public string Broker { get; init; } = string.Empty;
 
+    /// <summary>Display name with diacritics (column <c>name</c>), or null.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>Latitude in degrees (column <c>lat</c>), or null.</summary>
+    public double? Lat { get; init; }
+
+    /// <summary>Longitude in degrees (column <c>lon</c>), or null.</summary>
+    public double? Lon { get; init; }
+
     /// <summary>Every group the station hears: vn, prov.{p}, com.{p}.{c}, then the custom ones.</summary>
     public string[] Groups()
     {

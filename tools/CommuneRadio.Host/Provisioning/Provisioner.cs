@@ -67,7 +67,7 @@ public static partial class Provisioner
         FleetFile fleet = result.Fleet;
         foreach (InventoryRow row in merged)
         {
-            fleet.Stations.Add(new FleetStation { Id = row.Station, Commune = row.Commune, Province = row.Province, Groups = row.Groups(), Board = row.Board });
+            fleet.Stations.Add(new FleetStation { Id = row.Station, Commune = row.Commune, Province = row.Province, Groups = row.Groups(), Board = row.Board, Name = row.Name, Lat = row.Lat, Lon = row.Lon });
         }
 
         AddIssuers(fleet, merged, options.RotateKeys ? null : existing.Fleet, result);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json;
+using System.Threading;
 using System.Threading.Tasks;
 using CommuneRadio.Cli.Tests.TestSupport;
 using CommuneRadio.Host.Commands;
@@ -161,5 +162,36 @@ public sealed class GroupCommandTests
 
         StringAssert.Contains(run.Output, "synced");
         StringAssert.Contains(run.Output, "4 of 4 accepted");
+    }
+
+    [TestMethod]
+    public async Task Status_At80Columns_OneLinePerStationNothingWider()
+    {
+        await using LiveStations live = await LiveStations.StartAsync();
+
+        CliRun run = await live.Workspace.RunWithAsync(new Dictionary<string, string> { ["COLUMNS"] = "80" }, CancellationToken.None, "status", "--province", "ha-tinh");
+
+        Assert.AreEqual(0, run.ExitCode, run.ToString());
+        string[] lines = run.Output.Split('\n');
+        Assert.IsTrue(lines.All(l => l.TrimEnd('\r').Length <= 80), run.Output);
+        foreach (FleetStation s in live.Fleet.Stations)
+        {
+            Assert.AreEqual(1, lines.Count(l => l.Contains(s.Id, StringComparison.Ordinal)), $"{s.Id} not on exactly one line:\n{run.Output}");
+        }
+
+        StringAssert.Contains(run.Output, "answer");
+        StringAssert.Contains(run.Output, "clock");
+    }
+
+    [TestMethod]
+    public async Task Play_NotOnTerminal_ProgressLineEverySecondOnStandardError()
+    {
+        await using LiveStations live = await LiveStations.StartAsync();
+
+        CliRun run = await live.Workspace.RunAsync("play", "--commune", "an-binh", "--duration", "3s");
+
+        Assert.AreEqual(0, run.ExitCode, run.ToString());
+        StringAssert.Contains(run.Error, "answered, 1 s");
+        StringAssert.Contains(run.Output, "on air: 2 of 2 started");
     }
 }

@@ -17,9 +17,17 @@ public sealed class SelfTestCommandTests
     {
         await using LiveStations live = await LiveStations.StartAsync();
 
-        CliRun run = await live.Workspace.RunAsync("selftest", "--commune", "an-binh");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        CliRun run = await live.Workspace.RunAsync("selftest", "--commune", "an-binh", "--json");
 
         Assert.AreEqual(0, run.ExitCode, run.ToString());
+        using var doc = System.Text.Json.JsonDocument.Parse(run.Output);
+        var lines = doc.RootElement.GetProperty("lines").EnumerateArray().ToArray();
+        Assert.AreEqual(live.AnBinh.Sum(id => live.Fleet.Stations.Single(s => s.Id == id).Board == "relay4" ? 2 : 4), lines.Length, run.Output);
+        Assert.IsTrue(lines.All(l => l.GetProperty("ok").GetBoolean()), run.Output);
+        StringAssert.StartsWith(lines[0].GetProperty("outcome").GetString(), "ok, ");
+        // docs/operators.md: 3 s per line plus ~2 s of sequencing; 4 lines end within 30 s.
+        Assert.IsTrue(clock.Elapsed < TimeSpan.FromSeconds(30), $"selftest took {clock.Elapsed}");
         foreach (string id in live.AnBinh)
         {
             SimulatedStation station = live.Stations[id];

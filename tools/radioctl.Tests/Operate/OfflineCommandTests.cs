@@ -30,7 +30,7 @@ public sealed class OfflineCommandTests
 
     [TestMethod]
     [DataRow("--time", "25:00", "--time is not a time of day")]
-    [DataRow("--time", "5h", "--time is not a time of day")]
+    [DataRow("--time", "5x", "--time is not a time of day")]
     [DataRow("--date", "2026-02-30", "--date is not an existing date")]
     [DataRow("--duration", "5h", "--duration must be from 1 s to 4 h")]
     [DataRow("--lines", "0,7", "--lines: station")]
@@ -58,6 +58,51 @@ public sealed class OfflineCommandTests
     }
 
     [TestMethod]
+    [DataRow("2025-01-01", "05:30", "--date")]
+    [DataRow("today", "00:01", "--date")]
+    public async Task ScheduleAdd_OneOffInThePast_Exits1BeforeConnecting(string date, string time, string field)
+    {
+        using OperatorWorkspace w = NewWorkspace();
+        if (date == "today" && DateTime.UtcNow.AddHours(7).TimeOfDay < TimeSpan.FromMinutes(10))
+        {
+            // Just after local midnight 00:01 + 5 min has not ended yet: yesterday is in the past whatever the hour.
+            date = DateTime.UtcNow.AddHours(7).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        CliRun run = await w.RunAsync("schedule", "add", "--commune", "an-binh", "--id", "old", "--date", date, "--time", time, "--duration", "5m");
+
+        Assert.AreEqual(1, run.ExitCode, run.ToString());
+        StringAssert.Contains(run.Error, "the programme is in the past");
+        StringAssert.Contains(run.Error, "in-the-past on " + field.TrimStart('-'));
+        StringAssert.Contains(run.Error, "nothing was sent");
+    }
+
+    [TestMethod]
+    public async Task ScheduleSync_FileWithAPastItem_Exits1NamingIt()
+    {
+        using OperatorWorkspace w = NewWorkspace();
+        string file = Path.Combine(w.Directory, "items.json");
+        File.WriteAllText(file, "[{\"id\":\"news\",\"kind\":\"weekly\",\"days\":[\"mon\"],\"time\":\"05:30\",\"duration\":1800,\"class\":\"normal\",\"lines\":[0],\"source\":0}," +
+            "{\"id\":\"old-notice\",\"kind\":\"once\",\"date\":\"2025-01-01\",\"time\":\"07:00\",\"duration\":300,\"class\":\"normal\",\"lines\":[0],\"source\":0}]");
+
+        CliRun run = await w.RunAsync("schedule", "sync", "--commune", "an-binh", "--file", file);
+
+        Assert.AreEqual(1, run.ExitCode, run.ToString());
+        StringAssert.Contains(run.Error, "item 'old-notice' of the --file is in the past");
+    }
+
+    [TestMethod]
+    public async Task ScheduleAdd_WeeklyUntilOver_Exits1NamingUntil()
+    {
+        using OperatorWorkspace w = NewWorkspace();
+
+        CliRun run = await w.RunAsync("schedule", "add", "--commune", "an-binh", "--id", "old", "--days", "daily", "--from", "2025-01-01", "--until", "2025-02-01", "--time", "05:30", "--duration", "5m");
+
+        Assert.AreEqual(1, run.ExitCode, run.ToString());
+        StringAssert.Contains(run.Error, "--until is over");
+    }
+
+    [TestMethod]
     [DataRow("--station", "ht-zz-999", "unknown station 'ht-zz-999'")]
     [DataRow("--commune", "nowhere", "unknown commune 'nowhere'")]
     [DataRow("--province", "hanoi", "unknown province group 'prov.hanoi'")]
@@ -82,6 +127,19 @@ public sealed class OfflineCommandTests
 
         Assert.AreEqual(1, run.ExitCode, run.ToString());
         StringAssert.Contains(run.Error, "may not address g/com.ha-tinh.ky-anh");
+    }
+
+    [TestMethod]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Play_KeyringReadableByOthers_Warns()
+    {
+        using OperatorWorkspace w = NewWorkspace();
+        File.SetUnixFileMode(w.KeyringPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        CliRun run = await w.RunAsync("play", "--commune", "an-binh", "--duration", "5s");
+
+        StringAssert.Contains(run.Error, "can be read by other users (mode 644)");
+        StringAssert.Contains(run.Error, "chmod 600");
     }
 
     [TestMethod]

@@ -36,6 +36,10 @@ public sealed class TextParsingTests
     }
 
     [TestMethod]
+    public void TimeTextParse_DayMonthYearAnd17h30_SameAsIso() =>
+        Assert.AreEqual(TimeText.Parse("2026-11-24 17:30", "--since", 0), TimeText.Parse("24/11/2026 17h30", "--since", 0));
+
+    [TestMethod]
     public void TimeTextParse_Age_IsBeforeNow() => Assert.AreEqual(1_000_000 - 7_200_000, TimeText.Parse("2h", "--since", 1_000_000));
 
     [TestMethod]

@@ -37,7 +37,10 @@ internal sealed class OperatorWorkspace : IDisposable
 
     public async Task<CliRun> RunAsync(params string[] args) => await RunAsync(CancellationToken.None, args);
 
-    public async Task<CliRun> RunAsync(CancellationToken cancellationToken, params string[] args)
+    public async Task<CliRun> RunAsync(CancellationToken cancellationToken, params string[] args) => await RunWithAsync(null, cancellationToken, args);
+
+    /// <summary>Runs with extra environment variables (e.g. COLUMNS).</summary>
+    public async Task<CliRun> RunWithAsync(IDictionary<string, string>? extra, CancellationToken cancellationToken, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
@@ -47,6 +50,11 @@ internal sealed class OperatorWorkspace : IDisposable
             ["RADIOCTL_KEYRING"] = KeyringPath,
             ["RADIOCTL_STORE"] = StorePath,
         };
+        foreach (KeyValuePair<string, string> e in extra ?? new Dictionary<string, string>())
+        {
+            environment[e.Key] = e.Value;
+        }
+
         var context = new CliContext(output, error, interactive: false, name => environment.GetValueOrDefault(name));
         int code = await RadioctlApp.RunAsync(args, context, cancellationToken);
         return new CliRun(code, output.ToString(), error.ToString());

@@ -31,7 +31,8 @@ public sealed class CliContext
         });
         if (!interactive)
         {
-            Console.Profile.Width = 160;
+            // Piped output has no terminal width: $COLUMNS when a script sets it (tables then fit it), else 160.
+            Console.Profile.Width = int.TryParse(Environment("COLUMNS"), out int columns) && columns >= 40 ? columns : 160;
         }
 
         ErrorConsole = AnsiConsole.Create(new AnsiConsoleSettings

@@ -21,13 +21,24 @@ public sealed class CommonOptions
     private readonly Option<FileInfo?> _store = new("--store") { Description = "Local event store (SQLite) (default $RADIOCTL_STORE, else ~/.local/share/radioctl/events.db)" };
     private readonly Option<bool> _json = new("--json") { Description = "Write one JSON document to standard output instead of tables" };
 
-    /// <summary>Adds the options to <paramref name="command"/>.</summary>
+    private readonly string[] _without;
+
+    /// <summary>Creates the options; <paramref name="without"/> names those that would do nothing for the command (e.g. "--timeout").</summary>
+    public CommonOptions(params string[] without)
+    {
+        _without = without ?? Array.Empty<string>();
+    }
+
+    /// <summary>Adds the options to <paramref name="command"/> (all but the excluded ones).</summary>
     public void AddTo(Command command)
     {
         ArgumentNullException.ThrowIfNull(command);
         foreach (Option option in new Option[] { _fleet, _keyring, _broker, _ca, _credentials, _as, _timeout, _store, _json })
         {
-            command.Options.Add(option);
+            if (Array.IndexOf(_without, option.Name) < 0)
+            {
+                command.Options.Add(option);
+            }
         }
     }
 
@@ -37,6 +48,12 @@ public sealed class CommonOptions
         ArgumentNullException.ThrowIfNull(parse);
         ArgumentNullException.ThrowIfNull(context);
         string home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        int timeout = DurationText.Parse(parse.GetValue(_timeout) ?? "10s", "--timeout");
+        if (timeout <= 0)
+        {
+            throw new OperatorException("--timeout must be at least 1 s: with 0 no station could answer");
+        }
+
         return new OperatorSettings
         {
             FleetPath = parse.GetValue(_fleet)?.FullName ?? context.Environment("RADIOCTL_FLEET") ?? "fleet.json",
@@ -45,7 +62,7 @@ public sealed class CommonOptions
             CaFile = parse.GetValue(_ca),
             CredentialsFile = parse.GetValue(_credentials),
             IssuerName = parse.GetValue(_as),
-            Timeout = TimeSpan.FromSeconds(DurationText.Parse(parse.GetValue(_timeout)!, "--timeout")),
+            Timeout = TimeSpan.FromSeconds(timeout),
             StorePath = parse.GetValue(_store)?.FullName ?? context.Environment("RADIOCTL_STORE") ?? Path.Combine(home, ".local", "share", "radioctl", "events.db"),
             Json = parse.GetValue(_json),
         };

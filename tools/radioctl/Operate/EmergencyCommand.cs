@@ -45,7 +45,7 @@ public static class EmergencyCommand
                     w.WriteNumber("duration", seconds);
                     ArgsWriter.Lines(w, mask);
                     w.WriteNumber("source", parse.GetValue(source));
-                }), true);
+                }), true, AwaitPlay: true);
             },
             null,
             (w, outcome) => w.WriteString("programme", outcome.Id),

@@ -27,11 +27,12 @@ public static class GroupOperation
     /// <param name="target">Addressee and members.</param>
     /// <param name="timeout">How long to wait for answers after publishing.</param>
     /// <param name="needHealth">Also wait for a health snapshot from each member that accepted (status).</param>
+    /// <param name="doneWhen">Also wait until this holds for each member that accepted (e.g. the programme's first event arrived).</param>
     /// <param name="progress">Gets (answered, members) after every change.</param>
     /// <param name="observe">Sees every message received (the event store).</param>
     /// <param name="cancellationToken">Ctrl+C.</param>
     public static async Task<GroupOutcome> RunAsync(
-        OperatorLink link, IReadOnlyList<SignedCommand> commands, string cmd, string issuer, Target target, TimeSpan timeout, bool needHealth,
+        OperatorLink link, IReadOnlyList<SignedCommand> commands, string cmd, string issuer, Target target, TimeSpan timeout, bool needHealth, Func<StationAnswer, bool>? doneWhen,
         Action<int, int>? progress, Action<StationMessage>? observe, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(link);
@@ -74,6 +75,18 @@ public static class GroupOperation
                     a.LatencyMs = m.ReceivedUtcMs - sentUtcMs;
                     a.Online ??= true;
                     break;
+                case "event" when sentUtcMs != 0:
+                    if (m.Text("programme") == command.Id)
+                    {
+                        a.PlayEvent ??= m.Text("kind");
+                    }
+
+                    if (PlayRecord.From(m) is { } e)
+                    {
+                        a.Events.Add(e);
+                    }
+
+                    break;
                 case "health":
                     a.Health = m;
                     if (sentUtcMs != 0)
@@ -86,7 +99,8 @@ public static class GroupOperation
         }
 
         bool Settled(StationAnswer a) =>
-            (a.Result is not null && (!needHealth || a.Result != "accepted" || freshHealth.Contains(a.Station))) || (a.Result is null && a.Online == false);
+            (a.Result is not null && (!needHealth || a.Result != "accepted" || freshHealth.Contains(a.Station))
+                && (doneWhen is null || a.Result != "accepted" || doneWhen(a))) || (a.Result is null && a.Online == false);
 
         // Retained states first: who is online decides whom to wait for.
         await ReadUntilAsync(link, Apply, () => answers.Values.All(a => a.Online is not null), SettleTime, cancellationToken).ConfigureAwait(false);

@@ -28,7 +28,8 @@ public static class KeysCommand
 
     private static Command Generate(CliContext context)
     {
-        var common = new CommonOptions();
+        // Writing a keyring talks to no broker and signs nothing: only --fleet, --keyring and --json apply.
+        var common = new CommonOptions("--broker", "--ca", "--credentials", "--as", "--timeout", "--store");
         Option<string[]> issuers = new("--issuer") { Description = "Issuer to include (repeat; default: every issuer of the fleet file)", AllowMultipleArgumentsPerToken = true };
         Option<bool> newKeys = new("--new-keys") { Description = "Give these issuers fresh random keys and save them into the fleet file as well" };
         Option<bool> force = new("--force") { Description = "Overwrite an existing keyring file" };

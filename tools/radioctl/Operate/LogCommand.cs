@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
+using System.IO;
 using System.Linq;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Spectre.Console;
@@ -21,18 +21,21 @@ public static class LogCommand
     /// <summary>Creates the command.</summary>
     public static Command Create(CliContext context)
     {
-        var common = new CommonOptions();
+        // log waits for no answer: it reads the store, or listens for --for / until Ctrl+C.
+        var common = new CommonOptions("--timeout");
         var targets = new TargetOptions(optional: true);
         Option<string?> since = new("--since") { Description = "From (local +07:00): YYYY-MM-DD[ HH:MM[:SS]], HH:MM, or an age like 24h (default 24h)" };
         Option<string?> until = new("--until") { Description = "Until (exclusive), same forms (default now)" };
         Option<string?> listen = new("--for") { Description = "Listen now for this long (e.g. 10m), then report what arrived" };
         Option<bool> follow = new("--follow") { Description = "Print events as they arrive until Ctrl+C" };
+        Option<FileInfo?> csv = new("--csv") { Description = "Also write the events to this CSV file (for a report; Excel/LibreOffice open it)" };
         Command command = new("log", "Proof of play for a station or group: from the local event store, or listening live");
         targets.AddTo(command);
         command.Options.Add(since);
         command.Options.Add(until);
         command.Options.Add(listen);
         command.Options.Add(follow);
+        command.Options.Add(csv);
         common.AddTo(command);
         OperatorAction.Set(command, context, async (parse, ct) =>
         {
@@ -49,6 +52,11 @@ public static class LogCommand
 
             long from = live ? now : TimeText.Parse(parse.GetValue(since) ?? "24h", "--since", now);
             long to = live ? long.MaxValue : TimeText.Parse(parse.GetValue(until) ?? "now", "--until", now) + (parse.GetValue(until) is null ? 1 : 0);
+            if (!live && from >= to)
+            {
+                throw new OperatorException($"--since {HealthView.LocalTime(from)} is not before --until {HealthView.LocalTime(to)} (local time +07:00): swap them");
+            }
+
             using EventStore store = EventStore.Open(settings.StorePath);
             List<PlayRecord> events;
             if (live)
@@ -62,7 +70,16 @@ public static class LogCommand
                 events = store.Events(target.Members.Select(s => s.Id).ToHashSet(StringComparer.Ordinal), from, to);
             }
 
-            Report(context, settings.Json, target, from, to, live, events, store.Path);
+            LogReport.Write(context, settings.Json, target, from, to, live, events, store.Path);
+            if (parse.GetValue(csv) is FileInfo file)
+            {
+                WriteCsvFile(file, events);
+                if (!settings.Json)
+                {
+                    await context.Error.WriteLineAsync($"{events.Count} events written to {file.FullName}").ConfigureAwait(false);
+                }
+            }
+
             return ExitCodes.Ok;
         });
         return command;
@@ -91,70 +108,16 @@ public static class LogCommand
         return events;
     }
 
-    private static void Report(CliContext context, bool json, Target target, long from, long to, bool live, List<PlayRecord> events, string storePath)
+    private static void WriteCsvFile(FileInfo file, List<PlayRecord> events)
     {
-        var programmes = events.GroupBy(e => (e.Programme, e.Class)).Select(g => new
+        try
         {
-            g.Key.Programme,
-            g.Key.Class,
-            Counts = new[] { "started", "ended", "preempted", "resumed", "missed" }.Select(k => g.Where(e => e.Kind == k).Select(e => e.Station).Distinct().Count()).ToArray(),
-        }).ToList();
-        if (json)
-        {
-            var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-            using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
-            {
-                w.WriteStartObject();
-                w.WriteString("to", target.Addressee);
-                w.WriteString("source", live ? "live" : "store");
-                w.WriteNumber("sinceUtcMs", from);
-                w.WriteNumber("untilUtcMs", to == long.MaxValue ? DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() : to);
-                w.WriteStartArray("events");
-                foreach (PlayRecord e in events)
-                {
-                    JsonSerializer.Serialize(w, e);
-                }
-
-                w.WriteEndArray();
-                w.WriteStartArray("programmes");
-                foreach (var p in programmes)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("programme", p.Programme);
-                    w.WriteString("class", p.Class);
-                    w.WriteNumber("started", p.Counts[0]);
-                    w.WriteNumber("ended", p.Counts[1]);
-                    w.WriteNumber("preempted", p.Counts[2]);
-                    w.WriteNumber("resumed", p.Counts[3]);
-                    w.WriteNumber("missed", p.Counts[4]);
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-                w.WriteEndObject();
-            }
-
-            context.Output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
-            return;
+            using var writer = new StreamWriter(file.FullName, false, new System.Text.UTF8Encoding(true));
+            LogReport.WriteCsv(writer, events);
         }
-
-        IAnsiConsole c = context.Console;
-        c.MarkupLine(Markup.Escape(live
-            ? $"proof of play from {target.Description}, received live"
-            : $"proof of play from {target.Description}, {HealthView.LocalTime(from)} to {HealthView.LocalTime(to)} (+07:00), from the local store {storePath}: only what a radioctl on this machine received while listening"));
-        var table = new Table().AddColumns("at (local)", "station", "event", "programme", "class", "reason");
-        foreach (PlayRecord e in events)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            table.AddRow(HealthView.LocalTime(e.AtUtcMs) + (e.ClockValid ? string.Empty : " (no clock)"), Markup.Escape(e.Station), e.Kind, Markup.Escape(e.Programme), e.Class, e.Reason);
+            throw new OperatorException($"--csv: cannot write '{file.FullName}': {ex.Message}", ex);
         }
-
-        c.Write(table);
-        var summary = new Table().Title("stations per programme").AddColumns("programme", "class", "started", "ended", "preempted", "resumed", "missed");
-        foreach (var p in programmes)
-        {
-            summary.AddRow(new[] { Markup.Escape(p.Programme), p.Class }.Concat(p.Counts.Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToArray());
-        }
-
-        c.Write(summary);
     }
 }

@@ -7,7 +7,8 @@ namespace CommuneRadio.Cli.Operate;
 
 /// <summary>
 /// Runs an operator command's body with one error convention: an <see cref="OperatorException"/> (bad
-/// arguments, unknown target, missing key, unreachable broker) prints "radioctl: …" on standard error and
+/// arguments, unknown target, missing key, unreachable broker) prints "radioctl emergency stop: …" (the full
+/// command) on standard error and
 /// exits 1; Ctrl+C exits 1 with "cancelled".
 /// </summary>
 public static class OperatorAction
@@ -26,12 +27,12 @@ public static class OperatorAction
             }
             catch (OperatorException ex)
             {
-                await context.Error.WriteLineAsync($"radioctl {command.Name}: {ex.Message}").ConfigureAwait(false);
+                await context.Error.WriteLineAsync($"{CommandLineRun.PathOf(parse)}: {ex.Message}").ConfigureAwait(false);
                 return ExitCodes.Error;
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
-                await context.Error.WriteLineAsync($"radioctl {command.Name}: cancelled").ConfigureAwait(false);
+                await context.Error.WriteLineAsync($"{CommandLineRun.PathOf(parse)}: cancelled").ConfigureAwait(false);
                 return ExitCodes.Error;
             }
         });

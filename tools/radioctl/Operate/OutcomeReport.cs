@@ -40,6 +40,15 @@ public static class OutcomeReport
             $"[green]{outcome.Accepted} of {outcome.Answers.Count} accepted[/]" +
             (outcome.Refused > 0 ? $", [red]{outcome.Refused} refused[/]" : string.Empty) +
             (outcome.Silent > 0 ? $", [yellow]{outcome.Silent} did not answer[/]" : string.Empty));
+        if (outcome.Command is "play" or "emergency.start" && outcome.Accepted > 0)
+        {
+            int started = outcome.Answers.Count(a => a.PlayEvent is "started" or "resumed");
+            int other = outcome.Answers.Count(a => a.PlayEvent is not null and not "started" and not "resumed");
+            int none = outcome.Answers.Count(a => a.Result == "accepted" && a.PlayEvent is null);
+            c.MarkupLine($"on air: {started} of {outcome.Accepted} started" + (other > 0 ? $", [yellow]{other} reported another first event (missed/ended/preempted)[/]" : string.Empty) +
+                (none > 0 ? $", [yellow]{none} sent no event within {timeout.TotalSeconds:0.#} s[/] (it may still arrive: radioctl watch / log)" : string.Empty));
+        }
+
         if (outcome.Refused > 0)
         {
             var table = new Table().Title("Refused").AddColumns("station", "reason", "field");
@@ -135,6 +144,7 @@ public static class OutcomeReport
         w.WriteString("result", a.Result);
         w.WriteString("reason", a.Reason);
         w.WriteString("field", a.Field);
+        w.WriteString("playEvent", a.PlayEvent);
         if (a.LatencyMs is long ms)
         {
             w.WriteNumber("latencyMs", ms);

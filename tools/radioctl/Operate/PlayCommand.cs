@@ -43,7 +43,7 @@ public static class PlayCommand
                     ArgsWriter.Lines(w, mask);
                     w.WriteNumber("source", parse.GetValue(source));
                 });
-                return new SendRequest("play", args, cls == "emergency");
+                return new SendRequest("play", args, cls == "emergency", AwaitPlay: true);
             },
             null,
             (w, outcome) => w.WriteString("programme", outcome.Id),

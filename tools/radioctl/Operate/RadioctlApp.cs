@@ -26,6 +26,7 @@ public static class RadioctlApp
         yield return WatchCommand.Create(context);
         yield return LogCommand.Create(context);
         yield return KeysCommand.Create(context);
+        yield return CompletionCommand.Create(context);
     }
 
     /// <summary>Parses and runs <paramref name="args"/> against the operator commands only; returns the exit code.</summary>
@@ -39,7 +40,8 @@ public static class RadioctlApp
             root.Subcommands.Add(command);
         }
 
+        HelpExamples.Apply(root);
         var invocation = new InvocationConfiguration { Output = context.Output, Error = context.Error };
-        return root.Parse(args).InvokeAsync(invocation, cancellationToken);
+        return CommandLineRun.InvokeAsync(root, args, invocation, cancellationToken);
     }
 }

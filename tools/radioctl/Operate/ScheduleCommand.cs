@@ -96,16 +96,27 @@ public static class ScheduleCommand
                     throw new OperatorException("--from and --until are for weekly programmes (--days)");
                 }
 
+                string itemId = ItemId(parse.GetValue(id)!);
+                var read = new System.Collections.Generic.List<string>();
+                string startTime = Read(read, "--time", parse.GetValue(time)!, LocalText.Time);
+                string? onDateIso = onDate is null ? null : Read(read, "--date", LocalDate(onDate, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()), LocalText.Date, onDate);
+                string? fromIso = parse.GetValue(from) is string f ? Read(read, "--from", f, LocalText.Date) : null;
+                string? untilIso = parse.GetValue(until) is string u ? Read(read, "--until", u, LocalText.Date) : null;
+                if (read.Count > 0)
+                {
+                    context.Error.WriteLine($"radioctl schedule add: read {string.Join(", ", read)} (local time +07:00)");
+                }
+
                 string cls = parse.GetValue(broadcastClass)!;
                 int seconds = DurationText.Parse(parse.GetValue(duration)!, "--duration");
                 int mask = LinesText.Parse(parse.GetValue(lines), target);
                 itemJson = ArgsWriter.Object(w =>
                 {
-                    w.WriteString("id", parse.GetValue(id));
+                    w.WriteString("id", itemId);
                     w.WriteString("kind", onDate is null ? "weekly" : "once");
                     if (onDate is not null)
                     {
-                        w.WriteString("date", LocalDate(onDate, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
+                        w.WriteString("date", onDateIso);
                     }
                     else
                     {
@@ -116,11 +127,11 @@ public static class ScheduleCommand
                         }
 
                         w.WriteEndArray();
-                        WriteIf(w, "from", parse.GetValue(from));
-                        WriteIf(w, "until", parse.GetValue(until));
+                        WriteIf(w, "from", fromIso);
+                        WriteIf(w, "until", untilIso);
                     }
 
-                    w.WriteString("time", parse.GetValue(time));
+                    w.WriteString("time", startTime);
                     w.WriteNumber("duration", seconds);
                     w.WriteString("class", cls);
                     ArgsWriter.Lines(w, mask);
@@ -129,7 +140,7 @@ public static class ScheduleCommand
                 string args = "{\"item\":" + itemJson + "}";
                 return new SendRequest(parse.GetValue(replace) ? "schedule.replace" : "schedule.add", args, cls == "emergency");
             },
-            (station, issuer, store) => store.PutItem(station, parse.GetValue(id)!, itemJson, issuer.Name, issuer.Level),
+            (station, issuer, store) => store.PutItem(station, ItemId(parse.GetValue(id)!), itemJson, issuer.Name, issuer.Level),
             null,
             ct));
         return command;
@@ -149,11 +160,35 @@ public static class ScheduleCommand
             parse,
             common,
             targets,
-            (_, _) => new SendRequest("schedule.remove", ArgsWriter.Object(w => w.WriteString("item_id", parse.GetValue(id))), false),
-            (station, _, store) => store.RemoveItem(station, parse.GetValue(id)!),
+            (_, _) => new SendRequest("schedule.remove", ArgsWriter.Object(w => w.WriteString("item_id", ItemId(parse.GetValue(id)!))), false),
+            (station, _, store) => store.RemoveItem(station, ItemId(parse.GetValue(id)!)),
             null,
             ct));
         return command;
+    }
+
+    /// <summary>
+    /// An item id as given, or — for a name with diacritics ("bản-tin-sáng"), which an id cannot hold — an error
+    /// suggesting its ascii form, so the operator decides on the id that later commands must name.
+    /// </summary>
+    public static string ItemId(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return LocalText.HasNonAscii(text)
+            ? throw new OperatorException($"--id '{text}': an id holds only a-z A-Z 0-9 . _ - : (no diacritics); did you mean --id {LocalText.Ascii(text)}?")
+            : text;
+    }
+
+    private static string Read(System.Collections.Generic.List<string> read, string option, string text, Func<string, string> convert, string? typed = null)
+    {
+        string result = convert(text);
+        string shown = typed ?? text;
+        if (result != shown.Trim())
+        {
+            read.Add($"{option} '{shown}' as {(option == "--time" ? result : LocalText.Weekday(result))}");
+        }
+
+        return result;
     }
 
     private static void WriteIf(System.Text.Json.Utf8JsonWriter w, string name, string? value)

@@ -45,6 +45,7 @@ public static class ScheduleSyncCommand
                     emergency |= e.TryGetProperty("class", out JsonElement c) && c.ValueKind == JsonValueKind.String && c.GetString() == "emergency";
                 }
 
+                RefusePast(items);
                 string args = ArgsWriter.Object(w =>
                 {
                     w.WriteNumber("version", chosenVersion);
@@ -62,6 +63,33 @@ public static class ScheduleSyncCommand
             (w, _) => w.WriteNumber("version", chosenVersion),
             ct));
         return command;
+    }
+
+    /// <summary>
+    /// The stations refuse the whole sync when one item is over (<c>in-the-past</c> on its date, not naming it):
+    /// name the item here, before anything is sent. Items the Core cannot read are left to the preflight.
+    /// </summary>
+    private static void RefusePast(List<(string Id, string Json)> items)
+    {
+        long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        foreach ((string id, string json) in items)
+        {
+            CommuneRadio.Core.Scheduling.ScheduleItem item;
+            try
+            {
+                item = ScheduleShadow.Parse(new LocalItem(id, json, "radioctl", "commune"));
+            }
+            catch (FormatException)
+            {
+                continue;
+            }
+
+            CommuneRadio.Core.Results.CommandResult r = CommuneRadio.Core.Station.ScheduleValidator.CheckNotPast(item, now, CommuneRadio.Host.Commands.ArgsJson.VietnamOffsetMinutes);
+            if (!r.Accepted)
+            {
+                throw new OperatorException($"nothing was sent: item '{id}' of the --file is in the past (its {r.Field} is over, local time +07:00): remove it from the file");
+            }
+        }
     }
 
     private static (long Version, List<JsonElement> Items) Read(FileInfo file)

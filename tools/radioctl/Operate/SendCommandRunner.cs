@@ -23,9 +23,10 @@ public static class SendCommandRunner
     /// <param name="accepted">Called for each member that accepted, with the issuer and the open store (schedule records).</param>
     /// <param name="extra">Extra members of the JSON document.</param>
     /// <param name="cancellationToken">Ctrl+C.</param>
+    /// <param name="text">Extra tables for people, after the outcome (not with --json).</param>
     public static async Task<int> RunAsync(
         CliContext context, ParseResult parse, CommonOptions common, TargetOptions targets, Func<FleetFile, Target, SendRequest> build,
-        Action<string, FleetIssuer, EventStore>? accepted, Action<Utf8JsonWriter, GroupOutcome>? extra, CancellationToken cancellationToken)
+        Action<string, FleetIssuer, EventStore>? accepted, Action<Utf8JsonWriter, GroupOutcome>? extra, CancellationToken cancellationToken, Action<GroupOutcome>? text = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(common);
@@ -49,6 +50,11 @@ public static class SendCommandRunner
         }
 
         OutcomeReport.Write(context, outcome, settings.Json, settings.Timeout, extra is null ? null : w => extra(w, outcome));
+        if (!settings.Json)
+        {
+            text?.Invoke(outcome);
+        }
+
         return outcome.ExitCode;
     }
 }

@@ -78,8 +78,16 @@ public static class SendFlow
         CliContext context, OperatorSettings settings, FleetFile fleet, Target target, SendRequest request, EventStore? store, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (KeyringWarning(settings.KeyringPath) is string warning)
+        {
+            await context.Error.WriteLineAsync(warning).ConfigureAwait(false);
+        }
+
         (FleetIssuer issuer, IReadOnlyList<SignedCommand> commands) = Prepare(settings, fleet, target, request);
         SignedCommand command = commands[0];
+        Func<StationAnswer, bool>? doneWhen = request.DoneWhen ?? (request.AwaitPlay ? a => a.PlayEvent is not null : null);
+        TimeSpan wait = request.Wait is TimeSpan least && least > settings.Timeout ? least : settings.Timeout;
         string[] kinds = request.NeedHealth ? new[] { "result", "state", "health", "event" } : new[] { "result", "state", "event" };
         await using OperatorLink link = await OperatorLink.ConnectAsync(settings, fleet, issuer.Name, kinds, cancellationToken).ConfigureAwait(false);
         Action<StationMessage>? observe = store is null ? null : store.Observe;
@@ -91,7 +99,7 @@ public static class SendFlow
             {
                 ProgressTask task = p.AddTask($"{request.Cmd}: 0 of {members} answered", maxValue: members);
                 return await GroupOperation.RunAsync(
-                    link, commands, request.Cmd, issuer.Name, target, settings.Timeout, request.NeedHealth,
+                    link, commands, request.Cmd, issuer.Name, target, wait, request.NeedHealth, doneWhen,
                     (answered, total) =>
                     {
                         task.Value = answered;
@@ -104,28 +112,71 @@ public static class SendFlow
         else
         {
             var clock = Stopwatch.StartNew();
-            long lastLine = -1000;
+            int answered = 0;
             if (!settings.Json)
             {
                 string to = commands.Count == 1 ? target.Addressee : $"each of {commands.Count} stations directly ('{issuer.Name}' may not address {target.Addressee})";
-                await context.Error.WriteLineAsync($"{request.Cmd} {command.Id} → {to}: waiting up to {settings.Timeout.TotalSeconds:0.#} s for {members} station(s)").ConfigureAwait(false);
+                await context.Error.WriteLineAsync($"{request.Cmd} {command.Id} → {to}: waiting up to {wait.TotalSeconds:0.#} s for {members} station(s)").ConfigureAwait(false);
             }
 
-            outcome = await GroupOperation.RunAsync(
-                link, commands, request.Cmd, issuer.Name, target, settings.Timeout, request.NeedHealth,
-                (answered, total) =>
-                {
-                    if (!settings.Json && (clock.ElapsedMilliseconds - lastLine >= 1000 || answered == total))
-                    {
-                        lastLine = clock.ElapsedMilliseconds;
-                        context.Error.WriteLine($"  {answered} of {total} answered");
-                    }
-                },
-                observe,
-                cancellationToken).ConfigureAwait(false);
+            // Once a second while waiting, whether or not anything changed, so a log shows the wait is alive.
+            using var stopTicker = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            Task ticker = settings.Json ? Task.CompletedTask : TickAsync(context, () => $"  {Volatile.Read(ref answered)} of {members} answered, {clock.Elapsed.TotalSeconds:0} s", stopTicker.Token);
+            try
+            {
+                outcome = await GroupOperation.RunAsync(
+                    link, commands, request.Cmd, issuer.Name, target, wait, request.NeedHealth, doneWhen,
+                    (n, _) => Volatile.Write(ref answered, n),
+                    observe,
+                    cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                await stopTicker.CancelAsync().ConfigureAwait(false);
+                await ticker.ConfigureAwait(false);
+            }
+
+            if (!settings.Json)
+            {
+                await context.Error.WriteLineAsync($"  {outcome.Answers.Count - outcome.Silent} of {members} answered, {clock.Elapsed.TotalSeconds:0.#} s").ConfigureAwait(false);
+            }
         }
 
         return (outcome, issuer);
+    }
+
+    private static async Task TickAsync(CliContext context, Func<string> line, CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
+            {
+                await context.Error.WriteLineAsync(line()).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    /// <summary>
+    /// A warning when the keyring can be read or changed by other users (its keys sign commands to stations; a
+    /// copy lets anyone on this machine broadcast), or null. Only on systems with Unix file modes.
+    /// </summary>
+    public static string? KeyringWarning(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (OperatingSystem.IsWindows() || !System.IO.File.Exists(path))
+        {
+            return null;
+        }
+
+        const System.IO.UnixFileMode Others = System.IO.UnixFileMode.GroupRead | System.IO.UnixFileMode.GroupWrite | System.IO.UnixFileMode.OtherRead | System.IO.UnixFileMode.OtherWrite;
+        System.IO.UnixFileMode mode = System.IO.File.GetUnixFileMode(path);
+        return (mode & Others) == 0
+            ? null
+            : $"radioctl: warning: keyring '{path}' can be read by other users (mode {System.Convert.ToString((int)mode & 0x1FF, 8)}); its keys sign commands to stations: chmod 600 '{path}'";
     }
 
     /// <summary>Opens the event store, or warns on standard error and returns null (it is optional for sending).</summary>

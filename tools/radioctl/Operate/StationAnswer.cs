@@ -36,6 +36,12 @@ public sealed class StationAnswer
     /// <summary>When anything was last received from it (UTC ms), or null.</summary>
     public long? LastSeenUtcMs { get; set; }
 
+    /// <summary>The first proof-of-play event of the command's programme (started, missed…) seen during the operation, or null.</summary>
+    public string? PlayEvent { get; set; }
+
+    /// <summary>Proof-of-play events it sent after the command was published.</summary>
+    public System.Collections.Generic.List<PlayRecord> Events { get; } = new();
+
     /// <summary>True when it did not answer (offline, or no result before the timeout).</summary>
     public bool Silent => Result is null;
 }

@@ -62,26 +62,76 @@ public static class StatusCommand
                 return outcome.ExitCode;
             }
 
-            var table = new Table().Title($"status of {Markup.Escape(outcome.Target.Description)}")
-                .AddColumns("station", "online", "last seen", "on air", "relays", "faults", "clock", "firmware", "answer");
-            foreach (StationAnswer a in outcome.Answers)
-            {
-                table.AddRow(
-                    Markup.Escape(a.Station),
-                    a.Online switch { true => "[green]yes[/]", false => "[red]no[/]", _ => "?" },
-                    Markup.Escape(HealthView.Ago(a.LastSeenUtcMs ?? store?.LastSeen(a.Station), now)),
-                    Markup.Escape(HealthView.OnAir(a.Health)),
-                    Markup.Escape(HealthView.Relays(a.Health)),
-                    Markup.Escape(HealthView.Faults(a.Health)),
-                    Markup.Escape(HealthView.Clock(a.Health)),
-                    Markup.Escape(a.Firmware ?? "?"),
-                    Markup.Escape(a.Result is null ? "no answer" : a.Reason is null ? a.Result : $"{a.Result}: {a.Reason}"));
-            }
-
-            context.Console.Write(table);
+            context.Console.Write(context.Console.Profile.Width < WideColumns ? CompactTable(outcome, store, now) : WideTable(outcome, store, now));
             OutcomeReport.Write(context, outcome, false, settings.Timeout);
             return outcome.ExitCode;
         }
+    }
+
+    /// <summary>Below this terminal width the compact layout is used (one line per station at 80 columns).</summary>
+    public const int WideColumns = 120;
+
+    private static Table WideTable(GroupOutcome outcome, EventStore? store, long now)
+    {
+        var table = new Table().Title($"status of {Markup.Escape(outcome.Target.Description)}")
+            .AddColumns("station", "online", "last seen", "on air", "relays", "faults", "clock", "firmware", "answer");
+        table.Columns[0].NoWrap();
+        foreach (StationAnswer a in outcome.Answers)
+        {
+            table.AddRow(
+                Markup.Escape(a.Station),
+                a.Online switch { true => "[green]yes[/]", false => "[red]no[/]", _ => "?" },
+                Markup.Escape(HealthView.Ago(a.LastSeenUtcMs ?? store?.LastSeen(a.Station), now)),
+                Markup.Escape(HealthView.OnAir(a.Health)),
+                Markup.Escape(HealthView.Relays(a.Health)),
+                Markup.Escape(HealthView.Faults(a.Health)),
+                Markup.Escape(HealthView.Clock(a.Health)),
+                Markup.Escape(a.Firmware ?? "?"),
+                Markup.Escape(Answer(a)));
+        }
+
+        return table;
+    }
+
+    /// <summary>
+    /// One line per station at 80 columns: no borders between rows, short headers, ids never split; relays and
+    /// firmware are left to a wider terminal or --json.
+    /// </summary>
+    private static Table CompactTable(GroupOutcome outcome, EventStore? store, long now)
+    {
+        var table = new Table().Border(TableBorder.Simple)
+            .Title($"status of {Markup.Escape(outcome.Target.Description)}")
+            .Caption("relays, firmware: a terminal of 120+ columns, or --json")
+            .AddColumns("station", "up", "seen", "on air", "faults", "clock", "answer");
+        table.Columns[0].NoWrap();
+        table.Columns[1].NoWrap();
+        table.Columns[2].NoWrap();
+        foreach (StationAnswer a in outcome.Answers)
+        {
+            table.AddRow(
+                Markup.Escape(a.Station),
+                a.Online switch { true => "[green]yes[/]", false => "[red]no[/]", _ => "?" },
+                Markup.Escape(ShortAgo(a.LastSeenUtcMs ?? store?.LastSeen(a.Station), now)),
+                Markup.Escape(HealthView.OnAir(a.Health)),
+                Markup.Escape(HealthView.Faults(a.Health)),
+                Markup.Escape(HealthView.Clock(a.Health)),
+                Markup.Escape(a.Result is null ? "-" : a.Reason ?? a.Result));
+        }
+
+        return table;
+    }
+
+    private static string Answer(StationAnswer a) => a.Result is null ? "no answer" : a.Reason is null ? a.Result : $"{a.Result}: {a.Reason}";
+
+    private static string ShortAgo(long? utcMs, long now)
+    {
+        if (utcMs is not long t)
+        {
+            return "-";
+        }
+
+        long s = Math.Max(0, (now - t) / 1000);
+        return s < 120 ? $"{s}s" : s < 7200 ? $"{s / 60}m" : s < 172800 ? $"{s / 3600}h" : $"{s / 86400}d";
     }
 
     private static void WriteHealth(Utf8JsonWriter w, GroupOutcome outcome, EventStore? store)

@@ -16,7 +16,8 @@ public static class WatchCommand
     /// <summary>Creates the command.</summary>
     public static Command Create(CliContext context)
     {
-        var common = new CommonOptions();
+        // watch waits for no answer: it listens for --for, or until Ctrl+C.
+        var common = new CommonOptions("--timeout");
         var targets = new TargetOptions(optional: true);
         Option<string?> duration = new("--for") { Description = "Stop after this long, e.g. 30s, 2h (default: until Ctrl+C)" };
         Command command = new("watch", "Live view of a station, group or the fleet: states, health, events, results as they arrive");
