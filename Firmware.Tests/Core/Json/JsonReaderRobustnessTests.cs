@@ -92,6 +92,7 @@ namespace CommuneRadio.Tests.Core.Json
             for (int n = 0; n < Inputs; n++)
             {
                 byte[] input = (n & 1) == 0 ? RandomInput() : MutatedInput();
+                string thrown = null;
                 try
                 {
                     if (Exercise(r, input))
@@ -106,8 +107,10 @@ namespace CommuneRadio.Tests.Core.Json
                 }
                 catch (Exception e)
                 {
-                    Assert.Fail("input " + n.ToString() + " (" + Hex.ToHex(input) + ") threw " + e.Message);
+                    thrown = "input " + n.ToString() + " (" + Hex.ToHex(input) + ") threw " + e.Message;
                 }
+
+                Assert.IsNull(thrown);
             }
 
             OutputHelper.WriteLine("robustness: " + accepted.ToString() + " accepted, " + rejected.ToString() + " rejected");

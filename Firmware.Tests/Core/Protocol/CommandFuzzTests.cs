@@ -95,9 +95,10 @@ namespace CommuneRadio.Tests.Core.Protocol
                 commandMessages += command ? 1 : 0;
                 bytes += payload.Length;
                 string failure = Deliver(topic, payload, retained, command);
+                // The guard keeps the message (a hex dump) from being built for every payload.
                 if (failure != null)
                 {
-                    Assert.Fail("seed " + seed + " (payload " + i + " of run " + run + "), family " + family + ", topic '" + topic + "', retained " + retained + ": " + failure + "\npayload " + PayloadFuzzer.HexHead(payload, 200));
+                    Assert.IsNull(failure, "seed " + seed + " (payload " + i + " of run " + run + "), family " + family + ", topic '" + topic + "', retained " + retained + ": " + failure + "\npayload " + PayloadFuzzer.HexHead(payload, 200));
                 }
             }
 

@@ -285,16 +285,17 @@ namespace CommuneRadio.Tests.Core.Protocol
 
         private static ProtocolVector Named(string name)
         {
-            for (int i = 0; i < Vectors.Length; i++)
+            ProtocolVector found = null;
+            for (int i = 0; i < Vectors.Length && found == null; i++)
             {
                 if (Vectors[i].Name == name)
                 {
-                    return Vectors[i];
+                    found = Vectors[i];
                 }
             }
 
-            Assert.Fail("no vector " + name);
-            return null;
+            Assert.IsNotNull(found, "no vector " + name);
+            return found;
         }
     }
 }

@@ -122,7 +122,7 @@ namespace CommuneRadio.Tests.Core.Time
                         LocalCalendar.DateFromDay(day, out ry, out rm, out rd);
                         if (ry != y || rm != m || rd != d)
                         {
-                            Assert.Fail("DateFromDay " + day.ToString() + " gave " + ry.ToString() + "-" + rm.ToString() + "-" + rd.ToString());
+                            Assert.AreEqual(y * 10000 + m * 100 + d, ry * 10000 + rm * 100 + rd, "DateFromDay " + day.ToString() + " gave " + ry.ToString() + "-" + rm.ToString() + "-" + rd.ToString());
                         }
 
                         expected++;

@@ -2,10 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.Reflection;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using nanoFramework.TestFramework;
 
-namespace nanoFramework.TestFramework
+namespace CommuneRadio.Tests.Adapter
 {
     /// <summary>
+    /// (Not a nanoFramework.TestFramework type, so it lives in the adapter's own namespace.)
     /// Runs [Setup] once per test class before its first test and [Cleanup] once per class at the end of
     /// the run, mirroring nanoFramework's runner, which invokes them around a class's tests.
     /// </summary>

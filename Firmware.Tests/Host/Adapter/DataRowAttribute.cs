@@ -8,7 +8,8 @@ namespace nanoFramework.TestFramework
 {
     /// <summary>
     /// Host stand-in for nanoFramework.TestFramework's [DataRow(params object[])]: one row of arguments,
-    /// supplied to MSTest as a data source.
+    /// supplied to MSTest as a data source. Like the device's (TestFrameworkShared/DataRowAttribute.cs, v3.0.77) it
+    /// refuses a null or empty row, and its only public members are the constructor and MethodParameters.
     /// </summary>
     [AttributeUsage(AttributeTargets.Method, AllowMultiple = true, Inherited = false)]
     public sealed class DataRowAttribute : Attribute, ITestDataSource
@@ -16,20 +17,30 @@ namespace nanoFramework.TestFramework
         /// <summary>Creates a row with the given arguments.</summary>
         public DataRowAttribute(params object[] methodParameters)
         {
-            MethodParameters = methodParameters ?? new object[] { null };
+            if (methodParameters == null)
+            {
+                throw new ArgumentNullException(nameof(methodParameters));
+            }
+
+            if (methodParameters.Length == 0)
+            {
+                throw new ArgumentException("A data row needs at least one value", nameof(methodParameters));
+            }
+
+            MethodParameters = methodParameters;
         }
 
         /// <summary>The arguments passed to the test method.</summary>
         public object[] MethodParameters { get; }
 
         /// <inheritdoc />
-        public IEnumerable<object[]> GetData(MethodInfo methodInfo)
+        IEnumerable<object[]> ITestDataSource.GetData(MethodInfo methodInfo)
         {
             return new[] { MethodParameters };
         }
 
         /// <inheritdoc />
-        public string GetDisplayName(MethodInfo methodInfo, object[] data)
+        string ITestDataSource.GetDisplayName(MethodInfo methodInfo, object[] data)
         {
             string[] parts = new string[data == null ? 0 : data.Length];
             for (int i = 0; i < parts.Length; i++)

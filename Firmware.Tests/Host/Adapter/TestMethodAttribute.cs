@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Tasks;
+using CommuneRadio.Tests.Adapter;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace nanoFramework.TestFramework

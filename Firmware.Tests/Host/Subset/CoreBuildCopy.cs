@@ -7,22 +7,35 @@ namespace CommuneRadio.Tests.Subset
     /// <summary>
     /// A throw-away copy of the host Core build in a temp folder, laid out as in the repository
     /// (Directory.Build.props, Firmware/BannedSymbols.*.txt, Firmware/Host/CommuneRadio.Core.csproj,
-    /// Firmware/Core/*.cs and Core.projitems), so a test can add a file to Core and run the real build
-    /// without touching the working tree.
+    /// Firmware/Core/*.cs and Core.projitems, and the real-mscorlib build Firmware/Host/NanoCheck), so a test can add
+    /// a file to Core and run the real build without touching the working tree.
     /// </summary>
     internal sealed class CoreBuildCopy : IDisposable
     {
-        private const string Project = "Firmware/Host/CommuneRadio.Core.csproj";
+        /// <summary>The host build of Core (.NET 10, banned-API analyzer).</summary>
+        public const string HostProject = "Firmware/Host/CommuneRadio.Core.csproj";
+
+        /// <summary>The build of Core against the real nanoFramework mscorlib and the reference stubs.</summary>
+        public const string NanoProject = "Firmware/Host/NanoCheck/CommuneRadio.NanoCheck.csproj";
+
         private const string ProjectItems = "Firmware/Core/Core.projitems";
+        private readonly string _project;
         private readonly TempDirectory _temp;
 
-        public CoreBuildCopy()
+        public CoreBuildCopy(string project = HostProject)
         {
+            _project = project;
             _temp = new TempDirectory("core-build");
             CopyFile("Directory.Build.props");
             CopyFile("Firmware/BannedSymbols.Subset.txt");
             CopyFile("Firmware/BannedSymbols.CorePurity.txt");
-            CopyFile(Project);
+            CopyFile(HostProject);
+            CopyFile(NanoProject);
+            foreach (string stub in Directory.EnumerateFiles(RepoPaths.Combine("Firmware/Host/NanoCheck/Stubs"), "*.cs"))
+            {
+                CopyFile("Firmware/Host/NanoCheck/Stubs/" + Path.GetFileName(stub));
+            }
+
             CopyFile(ProjectItems);
             string core = RepoPaths.Combine("Firmware/Core");
             foreach (string source in Directory.EnumerateFiles(core, "*.cs", SearchOption.AllDirectories).Where(f => !IsBuildOutput(core, f)))
@@ -52,11 +65,11 @@ namespace CommuneRadio.Tests.Subset
             File.WriteAllText(items, text.Insert(end, "    <Compile Include=\"$(MSBuildThisFileDirectory)Bad\\" + name + ".cs\" />\n"));
         }
 
-        /// <summary>Runs `dotnet build` on the copied Core project (restore included) and returns its exit code and output.</summary>
+        /// <summary>Runs `dotnet build` on the copied project (restore included) and returns its exit code and output.</summary>
         public ProcessResult Build()
         {
             // No build servers: a compiler server or MSBuild node left running would outlive the test.
-            string[] arguments = { "build", Project.Replace('/', Path.DirectorySeparatorChar), "--disable-build-servers", "-nologo" };
+            string[] arguments = { "build", _project.Replace('/', Path.DirectorySeparatorChar), "--disable-build-servers", "-nologo" };
             return ProcessRunner.Run(DotnetSdk.Host, arguments, _temp.Path, TimeSpan.FromMinutes(5));
         }
 
