@@ -59,7 +59,10 @@ public sealed class FleetServer : IAsyncDisposable
             document.Info.Description = "radioctl serve (docs/server.md). Every /api call needs Authorization: Bearer <token>; refusals are {\"error\",\"detail\"}.";
             return Task.CompletedTask;
         }));
+        // Requests the framework refuses itself (a body that is not JSON, a missing body) get a problem+json body too.
+        builder.Services.AddProblemDetails();
         WebApplication app = builder.Build();
+        app.UseStatusCodePages();
         var commands = new CommandService(new Auth.FleetScope(options.Fleet), options.Keyring, ingest.Client, buffer);
         ingest.Received += commands.OnStationMessage;
         var server = new FleetServer(app, ingest, buffer, store);

@@ -7,6 +7,7 @@ using CommuneRadio.Cli.Demo;
 using CommuneRadio.Cli.Flash;
 using CommuneRadio.Cli.Operate;
 using CommuneRadio.Cli.Provision;
+using CommuneRadio.Cli.Serve;
 using CommuneRadio.Cli.Simulate;
 
 namespace CommuneRadio.Cli;
@@ -29,6 +30,7 @@ public static class Program
         root.Subcommands.Add(ProvisionCommand.Create());
         root.Subcommands.Add(FlashCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
 
         // Ctrl+C cancels the command's token; a clean shutdown of thousands of stations (offline state, then
         // DISCONNECT each) needs longer than the library's default 2 s before it gives up waiting.

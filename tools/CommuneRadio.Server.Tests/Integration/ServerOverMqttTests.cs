@@ -68,6 +68,30 @@ public sealed class ServerOverMqttTests
     }
 
     [TestMethod]
+    public async Task PostEmergency_ProvinceTokenStartThenStop_EveryMemberAcceptsAndPlaysIt()
+    {
+        await using LiveServer live = await LiveServer.StartAsync();
+        HttpClient province = live.Http("province");
+        string scope = live.Province.Scopes[0];
+
+        HttpResponseMessage start = await province.PostAsJsonAsync("/api/emergency/start", new { scope, durationSeconds = 60, lines = new[] { 0, 1 }, source = 1 });
+        JsonElement started = await start.Content.ReadFromJsonAsync<JsonElement>();
+        string id = started.GetProperty("id").GetString()!;
+        await live.WaitAsync(async () => (await live.EventsAsync("province")).Count(e => e.GetProperty("programme").GetString() == id && e.GetProperty("kind").GetString() == "started") == 4, "emergency started on all 4");
+        HttpResponseMessage stop = await province.PostAsJsonAsync("/api/emergency/stop", new { scope });
+        HttpResponseMessage badLines = await province.PostAsJsonAsync("/api/emergency/start", new { scope, lines = new[] { 40 } });
+        HttpResponseMessage notJson = await province.PostAsync("/api/emergency/start", new StringContent("{", Encoding.UTF8, "application/json"));
+
+        Assert.AreEqual(4, started.GetProperty("accepted").GetInt32(), started.ToString());
+        Assert.AreEqual(4, (await stop.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accepted").GetInt32());
+        await live.WaitAsync(async () => (await live.EventsAsync("province")).Count(e => e.GetProperty("programme").GetString() == id && e.GetProperty("kind").GetString() == "ended") == 4, "emergency ended on all 4");
+        Assert.AreEqual(HttpStatusCode.BadRequest, badLines.StatusCode);
+        Assert.AreEqual("invalid-lines", (await badLines.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
+        Assert.AreEqual(HttpStatusCode.BadRequest, notJson.StatusCode);
+        StringAssert.Contains(notJson.Content.Headers.ContentType?.MediaType, "json");
+    }
+
+    [TestMethod]
     public async Task KillAsync_MidBurstOfEvents_RestartedServerHasEveryEventTheBrokerDelivered()
     {
         const int Burst = 3000;
@@ -89,6 +113,8 @@ public sealed class ServerOverMqttTests
 
         await live.StartServerAsync();
 
+        // The restarted server got what the broker kept in its session while it was dead.
+        await live.WaitAsync(() => Task.FromResult(live.Server.Buffer.Written > 0), "messages redelivered to the restarted server");
         await live.WaitAsync(async () => (await live.EventsAsync("national")).Count >= Burst, $"all {Burst} events stored after the restart", 60);
         var events = await live.EventsAsync("national");
         Assert.AreEqual(Burst, events.Count);

@@ -25,7 +25,7 @@ namespace CommuneRadio.Server.Api;
  *
  *   GET  /api/stations                    visible stations, live status
  *   GET  /api/stations/{id}               one
- *   GET  /api/events?station=&from=&until=&format=csv   proof of play (from/until: Unix ms or ISO 8601)
+ *   GET  /api/events?station=&from=&until=&format=csv   proof of play (from/until: Unix ms, ISO 8601, now, age)
  *   GET  /api/faults                      stations whose last health lists faults
  *   GET  /api/silent?since=               stations not heard since T
  *   POST /api/commands                    {to, cmd, args, timeoutSeconds} → results
@@ -57,7 +57,7 @@ public static class ApiEndpoints
         {
             if (!TryTime(since, out long sinceMs))
             {
-                return Error(400, "invalid-time", "since: Unix milliseconds or ISO 8601");
+                return Error(400, "invalid-time", "since: Unix milliseconds, ISO 8601, now, or an age (15m, 24h, 7d)");
             }
 
             HashSet<string> silent = api.Db.Read(s => s.SilentSince(sinceMs)).Select(s => s.Station).ToHashSet(StringComparer.Ordinal);
@@ -130,7 +130,7 @@ public static class ApiEndpoints
     {
         if (!TryTime(from ?? "0", out long fromMs) || !TryTime(until ?? long.MaxValue.ToString(CultureInfo.InvariantCulture), out long untilMs))
         {
-            return Error(400, "invalid-time", "from/until: Unix milliseconds or ISO 8601 (2026-11-23T05:30:00+07:00)");
+            return Error(400, "invalid-time", "from/until: Unix milliseconds, ISO 8601 (2026-11-23T05:30:00+07:00), now, or an age (24h)");
         }
 
         if (station is not null && !api.Scope.Sees(token, station))
@@ -198,6 +198,21 @@ public static class ApiEndpoints
 
         if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out utcMs))
         {
+            return true;
+        }
+
+        // "now", or an age: "90s", "15m", "24h", "7d" before now.
+        long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        if (text == "now")
+        {
+            utcMs = now;
+            return true;
+        }
+
+        long unit = text[^1] switch { 's' => 1000L, 'm' => 60_000L, 'h' => 3_600_000L, 'd' => 86_400_000L, _ => 0L };
+        if (unit > 0 && long.TryParse(text[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out long count) && count < 100_000)
+        {
+            utcMs = now - count * unit;
             return true;
         }
 
