@@ -34,6 +34,9 @@ public sealed class ServerOverMqttTests
             await live.WaitAsync(async () => (await live.EventsAsync("commune-a", "?station=" + station)).Any(e => e.GetProperty("programme").GetString() == id && e.GetProperty("kind").GetString() == "ended"), $"{station}: started and ended of {id} stored");
         }
 
+        JsonElement[] results = (await live.Http("commune-a").GetFromJsonAsync<JsonElement[]>($"/api/commands/{id}/results"))!;
+        Assert.AreEqual(2, results.Count(r => r.GetProperty("result").GetString() == "accepted"));
+        Assert.AreEqual(4, (await live.EventsAsync("commune-a", "?programme=" + id)).Count);
         string csv = await live.Http("commune-a").GetStringAsync("/api/events?format=csv");
         StringAssert.StartsWith(csv, "station,seq,kind,programme");
         Assert.AreEqual(4, csv.Split('\n').Count(l => l.Contains(id, StringComparison.Ordinal)), csv);

@@ -25,10 +25,11 @@ namespace CommuneRadio.Server.Api;
  *
  *   GET  /api/stations                    visible stations, live status
  *   GET  /api/stations/{id}               one
- *   GET  /api/events?station=&from=&until=&format=csv   proof of play (from/until: Unix ms, ISO 8601, now, age)
+ *   GET  /api/events?station=&programme=&from=&until=&format=csv   proof of play (from/until: Unix ms, ISO 8601, now, age)
  *   GET  /api/faults                      stations whose last health lists faults
  *   GET  /api/silent?since=               stations not heard since T
  *   POST /api/commands                    {to, cmd, args, timeoutSeconds} → results
+ *   GET  /api/commands/{id}/results       results stored for a command (late answers too)
  *   POST /api/emergency/start|stop        {scope, durationSeconds, lines, source}
  *   GET  /api/audit                       national tokens only
  *   GET  /api/server                      buffer and connection counters
@@ -49,8 +50,8 @@ public static class ApiEndpoints
         app.MapGet("/api/stations/{id}", (HttpContext http, string id) => Authorized(api, http, t =>
             Stations(api, t).Find(s => s.Station == id) is { } s ? Results.Ok(s) : Error(404, "unknown-station", $"no station {id} in your scope")))
             .WithSummary("One station's live status").Produces<StationView>().Produces<ApiError>(404);
-        app.MapGet("/api/events", (HttpContext http, string? station, string? from, string? until, string? format) => Authorized(api, http, t => Events(api, t, station, from, until, format)))
-            .WithSummary("Proof-of-play events by station and period (JSON, or CSV with format=csv)").Produces<List<StoredEvent>>();
+        app.MapGet("/api/events", (HttpContext http, string? station, string? programme, string? from, string? until, string? format) => Authorized(api, http, t => Events(api, t, station, programme, from, until, format)))
+            .WithSummary("Proof-of-play events by station, programme and period (JSON, or CSV with format=csv)").Produces<List<StoredEvent>>();
         app.MapGet("/api/faults", (HttpContext http) => Authorized(api, http, t => Results.Ok(Stations(api, t).Where(s => s.Faults.Count > 0).ToList())))
             .WithSummary("Stations whose last health snapshot lists faults").Produces<List<StationView>>();
         app.MapGet("/api/silent", (HttpContext http, string? since) => Authorized(api, http, t =>
@@ -72,6 +73,9 @@ public static class ApiEndpoints
         app.MapPost("/api/emergency/stop", (HttpContext http, EmergencyRequest request, CancellationToken ct) => AuthorizedAsync(api, http, t =>
             Send(api, t, request.Scope, "emergency.stop", "{}", request.TimeoutSeconds, ct)))
             .WithSummary("End the emergency of a scope").Produces<CommandOutcome>().Produces<ApiError>(403);
+        app.MapGet("/api/commands/{id}/results", (HttpContext http, string id) => Authorized(api, http, t =>
+            Results.Ok(api.Db.Read(s => s.Results(id)).Where(r => api.Scope.Sees(t, r.Station)).ToList())))
+            .WithSummary("Every result stored for a command id, also those that arrived after the POST returned").Produces<List<StoredResult>>();
         app.MapGet("/api/audit", (HttpContext http) => Authorized(api, http, t =>
             t.Role == ApiToken.National ? Results.Ok(api.Db.Read(s => s.AuditLog(1000))) : Error(403, "not-allowed", "the audit log is for national tokens")))
             .WithSummary("Who sent what (national tokens)").Produces<List<AuditRecord>>();
@@ -126,7 +130,7 @@ public static class ApiEndpoints
         return doc.RootElement.Clone();
     }
 
-    private static IResult Events(ApiContext api, ApiToken token, string? station, string? from, string? until, string? format)
+    private static IResult Events(ApiContext api, ApiToken token, string? station, string? programme, string? from, string? until, string? format)
     {
         if (!TryTime(from ?? "0", out long fromMs) || !TryTime(until ?? long.MaxValue.ToString(CultureInfo.InvariantCulture), out long untilMs))
         {
@@ -138,7 +142,7 @@ public static class ApiEndpoints
             return Error(404, "unknown-station", $"no station {station} in your scope");
         }
 
-        List<StoredEvent> events = api.Db.Read(s => s.Events(station, fromMs, untilMs, MaxRows)).Where(e => api.Scope.Sees(token, e.Station)).ToList();
+        List<StoredEvent> events = api.Db.Read(s => s.Events(station, fromMs, untilMs, MaxRows)).Where(e => api.Scope.Sees(token, e.Station) && (programme is null || e.Programme == programme)).ToList();
         if (format != "csv")
         {
             return Results.Ok(events);
