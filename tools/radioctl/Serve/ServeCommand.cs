@@ -41,7 +41,32 @@ public static class ServeCommand
             parse.GetValue(fleet)!, parse.GetValue(keyring), parse.GetValue(data)!, parse.GetValue(broker), parse.GetValue(ca), parse.GetValue(credentials), parse.GetValue(user),
             parse.GetValue(listen)!, parse.GetValue(buffer), ct));
         command.Subcommands.Add(TokenCommand(data));
+        command.Subcommands.Add(BenchCommand());
         return command;
+    }
+
+    private static Command BenchCommand()
+    {
+        Option<int> stations = new("--stations") { Description = "Stations sending health every 60 s", DefaultValueFactory = _ => 5000 };
+        Option<int> events = new("--events") { Description = "Events in the one-second burst", DefaultValueFactory = _ => 5000 };
+        Option<int> seconds = new("--seconds") { Description = "How long to run (real time)", DefaultValueFactory = _ => 60 };
+        Option<int> perDay = new("--events-per-day") { Description = "Events per station-day assumed for the size estimate", DefaultValueFactory = _ => 12 };
+        Command bench = new("bench", "The store under a province's load (SQLite): p50/p99 store latency and size per station-day");
+        foreach (Option option in new Option[] { stations, events, seconds, perDay })
+        {
+            bench.Options.Add(option);
+        }
+
+        bench.SetAction(async (parse, ct) =>
+        {
+            foreach (string line in await CommuneRadio.Server.Bench.StoreBenchmark.RunAsync(parse.GetValue(stations), parse.GetValue(events), parse.GetValue(seconds), parse.GetValue(perDay), ct).ConfigureAwait(false))
+            {
+                Console.WriteLine(line);
+            }
+
+            return 0;
+        });
+        return bench;
     }
 
     private static Command TokenCommand(Option<DirectoryInfo> data)
