@@ -7,6 +7,7 @@ using CommuneRadio.Cli.Demo;
 using CommuneRadio.Cli.Flash;
 using CommuneRadio.Cli.Operate;
 using CommuneRadio.Cli.Provision;
+using CommuneRadio.Cli.Serve;
 using CommuneRadio.Cli.Simulate;
 
 namespace CommuneRadio.Cli;
@@ -40,6 +41,7 @@ public static class Program
         root.Subcommands.Add(ProvisionCommand.Create());
         root.Subcommands.Add(FlashCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
         HelpExamples.Apply(root);
         return root;
     }

@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using CommuneRadio.Server.Ingest;
+using CommuneRadio.Server.Storage;
+using CommuneRadio.Server.Tests.Storage;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace CommuneRadio.Server.Tests.Ingest;
+
+[TestClass]
+public sealed class WriteBufferTests
+{
+    [TestMethod]
+    public async Task Add_StoreUnavailableThenBack_EverythingWrittenInOrder()
+    {
+        var store = new FlakyStore { Down = true };
+        await using var buffer = new WriteBuffer(store, 100);
+        var committed = new List<Task>();
+        for (int i = 1; i <= 50; i++)
+        {
+            committed.Add(buffer.Add(SqliteFleetStoreTests.Event("st-1", i, i), TimeSpan.Zero)!);
+        }
+
+        await Task.Delay(200);
+        Assert.AreEqual(50, buffer.Pending);
+        Assert.IsTrue(buffer.WriteFailures >= 1);
+        store.Down = false;
+
+        await Task.WhenAll(committed).WaitAsync(TimeSpan.FromSeconds(10));
+        CollectionAssert.AreEqual(Seqs(1, 50), store.Seqs);
+        Assert.AreEqual(50L, buffer.Written);
+        Assert.AreEqual(0, buffer.DroppedCount.Count);
+    }
+
+    [TestMethod]
+    public async Task Add_BufferFullWhileStoreDown_NewestDroppedAndCountedByKind()
+    {
+        var store = new FlakyStore { Down = true };
+        await using var buffer = new WriteBuffer(store, 3);
+        for (int i = 1; i <= 3; i++)
+        {
+            Assert.IsNotNull(buffer.Add(SqliteFleetStoreTests.Event("st-1", i, i), TimeSpan.Zero));
+        }
+
+        Assert.IsNull(buffer.Add(SqliteFleetStoreTests.Event("st-1", 4, 4), TimeSpan.FromMilliseconds(50)));
+        Assert.IsNull(buffer.Add(SqliteFleetStoreTests.Message("st-1", "health", "{}", 5), TimeSpan.Zero));
+        store.Down = false;
+        await buffer.FlushAndStopAsync(TimeSpan.FromSeconds(10));
+
+        CollectionAssert.AreEqual(Seqs(1, 3), store.Seqs);
+        Assert.AreEqual(1L, buffer.DroppedCount["event"]);
+        Assert.AreEqual(1L, buffer.DroppedCount["health"]);
+    }
+
+    private static List<long> Seqs(int from, int to)
+    {
+        var list = new List<long>();
+        for (int i = from; i <= to; i++)
+        {
+            list.Add(i);
+        }
+
+        return list;
+    }
+
+    // A store that throws while Down, as a locked or missing database would.
+    private sealed class FlakyStore : IFleetStore
+    {
+        private readonly object _gate = new();
+
+        public volatile bool Down;
+
+        public List<long> Seqs { get; } = new();
+
+        public int SchemaVersion => 1;
+
+        public void Write(IReadOnlyList<StationMessage> batch)
+        {
+            if (Down)
+            {
+                throw new InvalidOperationException("database is locked");
+            }
+
+            lock (_gate)
+            {
+                foreach (StationMessage m in batch)
+                {
+                    if (m.Kind == "event")
+                    {
+                        using var doc = System.Text.Json.JsonDocument.Parse(m.Payload);
+                        Seqs.Add(doc.RootElement.GetProperty("seq").GetInt64());
+                    }
+                }
+            }
+        }
+
+        public IReadOnlyList<StationStatus> Stations() => Array.Empty<StationStatus>();
+
+        public IReadOnlyList<StoredEvent> Events(string? station, long fromUtcMs, long untilUtcMs, int limit) => Array.Empty<StoredEvent>();
+
+        public IReadOnlyList<StationStatus> SilentSince(long sinceUtcMs) => Array.Empty<StationStatus>();
+
+        public IReadOnlyList<StoredResult> Results(string commandId) => Array.Empty<StoredResult>();
+
+        public void Audit(AuditRecord record)
+        {
+        }
+
+        public IReadOnlyList<AuditRecord> AuditLog(int limit) => Array.Empty<AuditRecord>();
+
+        public void Dispose()
+        {
+        }
+    }
+}

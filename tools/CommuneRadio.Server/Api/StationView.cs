@@ -1,0 +1,15 @@
+using System.Collections.Generic;
+using System.Text.Json;
+
+namespace CommuneRadio.Server.Api;
+
+/// <summary>A station and its live status, as <c>GET /api/stations</c> returns it.</summary>
+/// <param name="Station">Station id.</param>
+/// <param name="Commune">Commune (fleet file).</param>
+/// <param name="Province">Province (fleet file).</param>
+/// <param name="Online">Last state: true, false, or null when never heard.</param>
+/// <param name="LastSeenUtcMs">Last live message, Unix ms (0 never).</param>
+/// <param name="Faults">Faults of the last health snapshot.</param>
+/// <param name="Health">The last health snapshot as published (protocol §6), or null.</param>
+/// <param name="Config">The last configuration report, or null.</param>
+public sealed record StationView(string Station, string Commune, string Province, bool? Online, long LastSeenUtcMs, IReadOnlyList<string> Faults, JsonElement? Health, JsonElement? Config);

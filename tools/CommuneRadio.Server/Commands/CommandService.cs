@@ -1,0 +1,224 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using CommuneRadio.Host.Commands;
+using CommuneRadio.Host.Fleet;
+using CommuneRadio.Mqtt;
+using CommuneRadio.Server.Auth;
+using CommuneRadio.Server.Ingest;
+using CommuneRadio.Server.Storage;
+
+namespace CommuneRadio.Server.Commands;
+
+/// <summary>
+/// Sends commands for API users: checks the token's role and scope, signs with an issuer key the server holds
+/// (<see cref="CommandIssuer"/> → <c>CommandSigner</c>, the keys never leave the server), publishes at QoS 1
+/// (never retained), waits until every online member answered or the timeout, and writes the audit record —
+/// also for commands it refused before sending.
+/// </summary>
+public sealed class CommandService
+{
+    private readonly FleetScope _scope;
+    private readonly KeyringFile _keyring;
+    private readonly IMqttClient _client;
+    private readonly WriteBuffer _db;
+    private readonly ConcurrentDictionary<string, Waiter> _waiting = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CommandIssuer> _issuers = new(StringComparer.Ordinal);
+
+    /// <summary>Creates the service; results arrive through <see cref="OnStationMessage"/>.</summary>
+    public CommandService(FleetScope scope, KeyringFile keyring, IMqttClient client, WriteBuffer db)
+    {
+        _scope = scope ?? throw new ArgumentNullException(nameof(scope));
+        _keyring = keyring ?? throw new ArgumentNullException(nameof(keyring));
+        _client = client ?? throw new ArgumentNullException(nameof(client));
+        _db = db ?? throw new ArgumentNullException(nameof(db));
+    }
+
+    /// <summary>Feeds a received station message (only results matter here).</summary>
+    public void OnStationMessage(StationMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message.Kind != "result" || _waiting.IsEmpty)
+        {
+            return;
+        }
+
+        try
+        {
+            using JsonDocument doc = JsonDocument.Parse(message.Payload);
+            JsonElement r = doc.RootElement;
+            if (r.TryGetProperty("id", out JsonElement id) && id.ValueKind == JsonValueKind.String && _waiting.TryGetValue(id.GetString()!, out Waiter? w))
+            {
+                w.Answer(new StationAnswer(message.Station, true, Str(r, "result"), Str(r, "reason"), Str(r, "field")));
+            }
+        }
+        catch (JsonException)
+        {
+            // Unreadable results are kept by the store (rejected); nothing to correlate.
+        }
+    }
+
+    /// <summary>Signs, sends and waits; throws <see cref="CommandRefusedException"/> when the server refuses first.</summary>
+    public async Task<CommandOutcome> SendAsync(ApiToken token, string to, string cmd, string argsJson, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        FleetIssuer issuer;
+        IReadOnlyList<FleetStation> members;
+        try
+        {
+            members = Check(token, to, cmd, argsJson);
+            issuer = ChooseIssuer(to) ?? throw new CommandRefusedException("no-issuer-key", $"the server holds no issuer key whose scope covers {to}", 409);
+        }
+        catch (CommandRefusedException ex)
+        {
+            _db.Read(s => { s.Audit(new AuditRecord(now, token.Name, token.Role, token.Scope, cmd ?? string.Empty, to ?? string.Empty, string.Empty, string.Empty, argsJson ?? string.Empty, "refused: " + ex.Reason)); return 0; });
+            throw;
+        }
+
+        CommandIssuer signer = _issuers.GetOrAdd(issuer.Name, _ => new CommandIssuer(_scope.Fleet, issuer));
+        SignedCommand command = signer.Create(to, cmd, argsJson);
+        Dictionary<string, bool?> online = _db.Read(s => s.Stations()).ToDictionary(s => s.Station, s => s.Online, StringComparer.Ordinal);
+        var waiter = new Waiter(members.Select(m => m.Id).Where(id => online.GetValueOrDefault(id) == true));
+        _waiting[command.Id] = waiter;
+        try
+        {
+            await _client.PublishAsync(command.Topic, command.Payload, MqttQualityOfService.AtLeastOnce, false, cancellationToken).ConfigureAwait(false);
+            await waiter.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _waiting.TryRemove(command.Id, out _);
+        }
+
+        var answers = members.Select(m => waiter.Of(m.Id) ?? new StationAnswer(m.Id, online.GetValueOrDefault(m.Id), null, null, null)).ToList();
+        int accepted = answers.Count(a => a.Result == "accepted");
+        int refused = answers.Count(a => a.Result is not null && a.Result != "accepted");
+        var outcome = new CommandOutcome(command.Id, cmd, to, issuer.Name, accepted, refused, answers.Count - accepted - refused, answers);
+        _db.Read(s =>
+        {
+            s.Audit(new AuditRecord(now, token.Name, token.Role, token.Scope, cmd, to, issuer.Name, command.Id, argsJson, $"sent: {accepted} accepted, {refused} refused, {outcome.Silent} silent"));
+            return 0;
+        });
+        return outcome;
+    }
+
+    private IReadOnlyList<FleetStation> Check(ApiToken token, string to, string cmd, string argsJson)
+    {
+        if (string.IsNullOrEmpty(to) || string.IsNullOrEmpty(cmd))
+        {
+            throw new CommandRefusedException("invalid-field", "to and cmd are required", 400);
+        }
+
+        if (!token.MaySend(cmd))
+        {
+            throw new CommandRefusedException("not-allowed", $"role {token.Role} may not send {cmd}", 403);
+        }
+
+        IReadOnlyList<FleetStation> members = _scope.Members(to);
+        if (members.Count == 0)
+        {
+            throw new CommandRefusedException("unknown-target", $"no station of the fleet is addressed by {to}", 404);
+        }
+
+        if (!_scope.Covers(token, to))
+        {
+            throw new CommandRefusedException("out-of-scope", $"{to} is outside the token's scope {token.Scope}", 403);
+        }
+
+        try
+        {
+            using JsonDocument args = JsonDocument.Parse(argsJson);
+            if (args.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new CommandRefusedException("invalid-args", "args must be a JSON object", 400);
+            }
+        }
+        catch (JsonException)
+        {
+            throw new CommandRefusedException("invalid-args", "args must be a JSON object", 400);
+        }
+
+        return members;
+    }
+
+    // The lowest-level issuer whose scopes name the target; for one station also a group it is in; else national.
+    private FleetIssuer? ChooseIssuer(string to)
+    {
+        static int Level(FleetIssuer i) => (int)i.ParsedLevel();
+        FleetIssuer? exact = _keyring.Issuers.Where(i => i.Scopes.Contains(to, StringComparer.Ordinal)).OrderBy(Level).FirstOrDefault();
+        if (exact is not null)
+        {
+            return exact;
+        }
+
+        if (to.StartsWith("st/", StringComparison.Ordinal) && _scope.Fleet.Stations.Find(s => s.Id == to[3..]) is { } station)
+        {
+            FleetIssuer? viaGroup = _keyring.Issuers.Where(i => i.Scopes.Any(sc => sc.StartsWith("g/", StringComparison.Ordinal) && Array.IndexOf(station.Groups, sc[2..]) >= 0)).OrderBy(Level).FirstOrDefault();
+            if (viaGroup is not null)
+            {
+                return viaGroup;
+            }
+        }
+
+        return _keyring.Issuers.Find(i => i.Level == "national");
+    }
+
+    private static string? Str(JsonElement e, string name) =>
+        e.TryGetProperty(name, out JsonElement v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    // The answers to one command: done when every station that was online has answered.
+    private sealed class Waiter
+    {
+        private readonly object _gate = new();
+        private readonly HashSet<string> _expected;
+        private readonly Dictionary<string, StationAnswer> _answers = new(StringComparer.Ordinal);
+        private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Waiter(IEnumerable<string> expected)
+        {
+            _expected = new HashSet<string>(expected, StringComparer.Ordinal);
+            if (_expected.Count == 0)
+            {
+                _done.TrySetResult();
+            }
+        }
+
+        public void Answer(StationAnswer answer)
+        {
+            lock (_gate)
+            {
+                _answers.TryAdd(answer.Station, answer);
+                _expected.Remove(answer.Station);
+                if (_expected.Count == 0)
+                {
+                    _done.TrySetResult();
+                }
+            }
+        }
+
+        public StationAnswer? Of(string station)
+        {
+            lock (_gate)
+            {
+                return _answers.GetValueOrDefault(station);
+            }
+        }
+
+        public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
+        {
+            try
+            {
+                await _done.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // Silent stations are reported as such.
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+namespace CommuneRadio.Server.Storage;
+
+/*
+ * The server's SQLite schema, spec: docs/server.md §Stored. Forward migrations only: migration N takes the
+ * schema from version N-1 to N and runs in one transaction with the update of schema_version, so a crash
+ * leaves either the old or the new version. A database newer than this build is refused, never downgraded.
+ *
+ *   schema_version (version)                                                           one row
+ *   stations (station PK, online, last_seen, health, health_at, config, config_at, faults)   live status
+ *   events   (station, seq, kind, programme, class, reason, at, clock, received)       proof of play
+ *            UNIQUE(station, seq, at, kind, programme): a QoS 1 redelivery is stored once
+ *   health   (station, received, payload)                                              every snapshot
+ *   results  (command_id, station, result, reason, field, received)
+ *   rejected (received, topic, payload, reason)                                        unreadable messages, kept
+ *   audit    (at, token, role, scope, command, target, issuer, command_id, args, outcome)
+ *
+ * Indexes: events(station, at) for "events of X between A and B"; events(at) for every station in a period;
+ * stations(last_seen) for "who is silent since T"; health(station, received); results(command_id).
+ */
+
+/// <summary>The forward migrations of <see cref="SqliteFleetStore"/> (spec block above).</summary>
+public static class SqliteMigrations
+{
+    /// <summary>Migration scripts; index i takes the schema to version i + 1.</summary>
+    public static readonly string[] Scripts =
+    {
+        "CREATE TABLE stations(station TEXT PRIMARY KEY, online INTEGER, last_seen INTEGER NOT NULL DEFAULT 0, health TEXT, health_at INTEGER, config TEXT, config_at INTEGER, faults TEXT NOT NULL DEFAULT '');" +
+        "CREATE INDEX stations_last_seen ON stations(last_seen);" +
+        "CREATE TABLE events(station TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL, programme TEXT NOT NULL, class TEXT NOT NULL, reason TEXT NOT NULL, at INTEGER NOT NULL, clock INTEGER NOT NULL, received INTEGER NOT NULL, UNIQUE(station, seq, at, kind, programme));" +
+        "CREATE INDEX events_station_at ON events(station, at);" +
+        "CREATE INDEX events_at ON events(at);" +
+        "CREATE TABLE health(station TEXT NOT NULL, received INTEGER NOT NULL, payload TEXT NOT NULL);" +
+        "CREATE INDEX health_station_received ON health(station, received);" +
+        "CREATE TABLE results(command_id TEXT NOT NULL, station TEXT NOT NULL, result TEXT NOT NULL, reason TEXT, field TEXT, received INTEGER NOT NULL);" +
+        "CREATE INDEX results_command ON results(command_id);" +
+        "CREATE TABLE rejected(received INTEGER NOT NULL, topic TEXT NOT NULL, payload BLOB NOT NULL, reason TEXT NOT NULL);",
+        "CREATE TABLE audit(at INTEGER NOT NULL, token TEXT NOT NULL, role TEXT NOT NULL, scope TEXT NOT NULL, command TEXT NOT NULL, target TEXT NOT NULL, issuer TEXT NOT NULL, command_id TEXT NOT NULL, args TEXT NOT NULL, outcome TEXT NOT NULL);" +
+        "CREATE INDEX audit_at ON audit(at);",
+    };
+
+    /// <summary>The schema version this build writes.</summary>
+    public static int Latest => Scripts.Length;
+}
