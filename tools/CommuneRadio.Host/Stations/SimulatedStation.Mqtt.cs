@@ -83,16 +83,11 @@ public sealed partial class SimulatedStation
         }
     }
 
-    // Called under the lock after every Core call: relays first, then persistence, then publishing (Effects order).
+    // Called under the lock after every Core call: the device's runtime pass (relays, a refused write fed back as a
+    // relay fault), then publishing. A time beacon's clock request is dropped: the operating system keeps the host clock.
     private void Apply(Instant now)
     {
-        Board.Apply(Core.Effects, now.UtcMs);
-        if (Endpoint.ClockSetRequestUtcMs != 0)
-        {
-            // The host clock is already synced by the operating system: nothing to set.
-            Endpoint.ClockSetRequestUtcMs = 0;
-        }
-
+        Runtime.AfterCoreCall(now);
         Flush();
     }
 
