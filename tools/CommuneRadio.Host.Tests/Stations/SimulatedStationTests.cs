@@ -108,6 +108,17 @@ public sealed class SimulatedStationTests
         Assert.AreEqual(1L, _station.View().Reconnects);
     }
 
+    // Before, the simulator never marked its endpoint disconnected (the device does), so events filled the outbox offline.
+    [TestMethod]
+    public void SetConnected_Lost_EndpointMarkedDisconnectedUntilReconnect()
+    {
+        _client.SetConnected(false);
+        Assert.IsFalse(_station.Endpoint.Connected);
+
+        _client.SetConnected(true);
+        Assert.IsTrue(_station.Endpoint.Connected);
+    }
+
     [TestMethod]
     public async Task StopAsync_CleanShutdown_PublishesRetainedOfflineStateThenDisconnects()
     {

@@ -61,12 +61,24 @@ public sealed partial class SimulatedStation
     {
         if (e.State != MqttConnectionState.Connected)
         {
+            // As on the device: while offline the endpoint keeps events in the Core's event log (delivered on
+            // reconnect) instead of filling the bounded outbox.
+            lock (_gate)
+            {
+                Endpoint.Connected = false;
+            }
+
             return;
         }
 
         // The first connection is announced by StartAsync after subscribing; later ones are reconnects.
         if (Interlocked.Increment(ref _connections) == 1)
         {
+            lock (_gate)
+            {
+                Endpoint.Connected = true;
+            }
+
             return;
         }
 
@@ -77,7 +89,7 @@ public sealed partial class SimulatedStation
                 return;
             }
 
-            Core.CountReconnect();
+            Endpoint.OnConnected();
             Publish(Endpoint.OnlineState());
             Flush();
         }
