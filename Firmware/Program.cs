@@ -8,6 +8,7 @@ using CommuneRadio.Core.Health;
 using CommuneRadio.Core.Persistence;
 using CommuneRadio.Core.Protocol;
 using CommuneRadio.Core.Relays;
+using CommuneRadio.Core.Runtime;
 using CommuneRadio.Core.Supervision;
 using CommuneRadio.Core.Time;
 using CommuneRadio.Device;
@@ -27,7 +28,7 @@ namespace CommuneRadio
         private const int MemoryPeriodMs = 10000;
 
         private static StationEndpoint _endpoint;
-        private static GpioRelayDriver _relays;
+        private static StationRuntime _runtime;
         private static SntpClock _clock;
         private static GpioController _gpio;
 
@@ -41,8 +42,8 @@ namespace CommuneRadio
 
             // Relays first: every configured pin to its OFF level before anything else can run or fail.
             _gpio = new GpioController();
-            _relays = new GpioRelayDriver(_gpio);
-            int openFailed = _relays.Open(config.Station.Relays);
+            GpioRelayDriver relays = new GpioRelayDriver(_gpio);
+            int openFailed = relays.Open(config.Station.Relays);
             BootLog.Relays(config.Station.Relays);
 
             _clock = new SntpClock();
@@ -50,6 +51,7 @@ namespace CommuneRadio
             BootReport report = new BootReport();
             _endpoint = StationBoot.Start(config.Station, config.Protocol, config.Keys, storage, _clock.Now(), report);
             BootLog.Boot(report);
+            _runtime = new StationRuntime(_endpoint, relays);
             _endpoint.Connected = false;
             _endpoint.Core.MarkFault(FaultFlags.ConfigError, !config.Valid);
             Apply(_clock.Now());
@@ -150,8 +152,7 @@ namespace CommuneRadio
                 {
                     now = _clock.Now();
                     _endpoint.HandleMessage(m.Topic, m.Payload, m.Retained, now);
-                    Apply(now);
-                    ApplyClockRequest();
+                    SetClock(_runtime.AfterCoreCall(now));
                 }
 
                 if (now.MonotonicMs >= nextSensors)
@@ -169,8 +170,7 @@ namespace CommuneRadio
 
                 if (_clock.TakeSntpSync(now))
                 {
-                    _endpoint.Core.ClockSynced(now);
-                    Apply(now);
+                    _runtime.ClockSet(now);
                 }
 
                 if (now.MonotonicMs >= nextTick)
@@ -196,31 +196,21 @@ namespace CommuneRadio
             }
         }
 
-        // Applies the relay writes of the last Core call; a pin that refuses is reported, and the Core's reaction
-        // (other outputs keep working, the faulty one stays off) is applied once more.
+        // Every Core call ends with the runtime's pass (relays, relay-fault feedback); Program only owns the clock.
         private static void Apply(Instant now)
         {
-            RelayWrite failed;
-            if (!_relays.Apply(_endpoint.Core.Effects.Writes, out failed))
-            {
-                _endpoint.Core.ReportRelayFault(failed.Role, failed.Index, true, now);
-                _relays.Apply(_endpoint.Core.Effects.Writes, out failed);
-            }
+            SetClock(_runtime.AfterCoreCall(now));
         }
 
-        private static void ApplyClockRequest()
+        private static void SetClock(long utcMs)
         {
-            long utcMs = _endpoint.ClockSetRequestUtcMs;
             if (utcMs == 0)
             {
                 return;
             }
 
             _clock.SetUtc(utcMs);
-            _endpoint.ClockSetRequestUtcMs = 0;
-            Instant now = _clock.Now();
-            _endpoint.Core.ClockSynced(now);
-            Apply(now);
+            _runtime.ClockSet(_clock.Now());
             BootLog.Line("clock: set from a verified time beacon");
         }
 
@@ -239,8 +229,7 @@ namespace CommuneRadio
             }
 
             BootLog.Line("relay: could not open output " + index.ToString() + " of role " + ((int)role).ToString());
-            _endpoint.Core.ReportRelayFault(role, index, true, _clock.Now());
-            Apply(_clock.Now());
+            _runtime.OutputFailed(role, index, _clock.Now());
         }
 
         private static string LoadCa(DeviceSettings device)

@@ -1,6 +1,8 @@
 using System;
 using System.Device.Gpio;
 using CommuneRadio.Core.Relays;
+using CommuneRadio.Core.Runtime;
+using CommuneRadio.Core.Time;
 
 namespace CommuneRadio.Device
 {
@@ -12,7 +14,7 @@ namespace CommuneRadio.Device
     /// glitch at boot. Pins of an invalid configuration are never opened at all: they stay inputs, which most relay
     /// modules read as off.</para>
     /// </summary>
-    public sealed class GpioRelayDriver
+    public sealed class GpioRelayDriver : IRelayDriver
     {
         private readonly GpioController _gpio;
         private readonly GpioPin[] _pins = new GpioPin[40];
@@ -34,8 +36,8 @@ namespace CommuneRadio.Device
             return OpenAll(layout.Sources, layout.Amplifiers.Length + layout.Lines.Length, failed);
         }
 
-        /// <summary>Applies writes in order; false for a write whose pin is not open or refused the level.</summary>
-        public bool Apply(RelayWriteBuffer writes, out RelayWrite failed)
+        /// <summary>Applies writes in order; false for a write whose pin is not open or refused the level (the time is not needed here).</summary>
+        public bool Apply(RelayWriteBuffer writes, Instant now, out RelayWrite failed)
         {
             failed = default(RelayWrite);
             bool ok = true;

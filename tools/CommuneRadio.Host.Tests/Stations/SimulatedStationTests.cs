@@ -78,6 +78,26 @@ public sealed class SimulatedStationTests
         Assert.IsTrue(_client.Published.Any(p => p.Topic.EndsWith("/event", StringComparison.Ordinal) && Encoding.UTF8.GetString(p.Payload).Contains("\"kind\":\"started\"", StringComparison.Ordinal)));
     }
 
+    // Before the shared StationRuntime the simulator dropped a refused relay write silently; the device reported it.
+    [TestMethod]
+    public void Deliver_EmergencyWhileALineRefusesWrites_RaisesRelayFaultAndOtherLinesPlay()
+    {
+        _station.Board.FailOutput(Core.Relays.RelayRole.Line, 2);
+        FleetIssuer province = _fleet.Issuers.Single(i => i.Level == "province");
+        SignedCommand cmd = new CommandIssuer(_fleet, province, _clock).Create(province.Scopes[0], "emergency.start", ArgsJson.Emergency(60, 0xF, 1));
+
+        _client.Deliver(cmd.Topic, cmd.Payload);
+        for (int i = 0; i < 12; i++)
+        {
+            _clock.Advance(250);
+            _station.Tick();
+        }
+
+        Assert.IsTrue((_station.Core.Faults & Core.Health.FaultFlags.RelayFault) != 0);
+        Assert.AreEqual(0xB, _station.Board.LinesMask);
+        Assert.IsTrue(_client.Published.Any(p => Encoding.UTF8.GetString(p.Payload).Contains("relay-fault", StringComparison.Ordinal)));
+    }
+
     [TestMethod]
     public void SetConnected_Reconnect_CountsItAndPublishesOnlineStateAgain()
     {
@@ -86,6 +106,17 @@ public sealed class SimulatedStationTests
 
         Assert.AreEqual(2, _client.Published.Count(p => p.Topic.EndsWith("/state", StringComparison.Ordinal)));
         Assert.AreEqual(1L, _station.View().Reconnects);
+    }
+
+    // Before, the simulator never marked its endpoint disconnected (the device does), so events filled the outbox offline.
+    [TestMethod]
+    public void SetConnected_Lost_EndpointMarkedDisconnectedUntilReconnect()
+    {
+        _client.SetConnected(false);
+        Assert.IsFalse(_station.Endpoint.Connected);
+
+        _client.SetConnected(true);
+        Assert.IsTrue(_station.Endpoint.Connected);
     }
 
     [TestMethod]

@@ -1,7 +1,9 @@
 using System.Collections.Generic;
 using System.Threading;
 using CommuneRadio.Core.Relays;
+using CommuneRadio.Core.Runtime;
 using CommuneRadio.Core.Station;
+using CommuneRadio.Core.Time;
 
 namespace CommuneRadio.Host.Relays;
 
@@ -9,7 +11,7 @@ namespace CommuneRadio.Host.Relays;
 /// A relay board in software: applies the Core's relay writes, keeps each output's state and records a
 /// timestamped timeline. The host counterpart of the device's GPIO relay driver.
 /// </summary>
-public sealed class SimulatedRelayBoard
+public sealed class SimulatedRelayBoard : IRelayDriver
 {
     private readonly RelayLayout _layout;
     private readonly object _gate = new();
@@ -19,6 +21,7 @@ public sealed class SimulatedRelayBoard
     private int _ampMask;
     private int _lineMask;
     private int _sourceMask;
+    private readonly int[] _failing = new int[3]; // per role, one bit per output index that refuses writes
 
     // The timeline: a ring that grows by doubling up to TimelineLimit and then overwrites its oldest entry, so a
     // station that has run for days holds at most TimelineLimit entries and allocates nothing more for them.
@@ -35,14 +38,45 @@ public sealed class SimulatedRelayBoard
     /// <summary>Keep at most this many timeline entries (oldest dropped); 0 = unbounded.</summary>
     public int TimelineLimit { get; init; }
 
-    /// <summary>Applies the relay writes of one Core call, in order.</summary>
-    public void Apply(Effects effects, long utcMs)
+    /// <summary>Applies the relay writes of one Core call, in order (a refused write is dropped; see <see cref="Apply(RelayWriteBuffer, Instant, out RelayWrite)"/>).</summary>
+    public void Apply(Effects effects, long utcMs) => Apply(effects.Writes, utcMs, out _);
+
+    /// <summary>
+    /// The station runtime's relay role: applies the writes in order at <paramref name="now"/>; a write to an output
+    /// marked by <see cref="FailOutput"/> is refused (not recorded), the first such one is returned in
+    /// <paramref name="failed"/>, and the rest are still applied — as the device's GPIO driver does.
+    /// </summary>
+    public bool Apply(RelayWriteBuffer writes, Instant now, out RelayWrite failed) => Apply(writes, now.UtcMs, out failed);
+
+    /// <summary>Makes every later write to one output fail, like a pin that refuses its level (fault injection).</summary>
+    public void FailOutput(RelayRole role, int index)
     {
         lock (_gate)
         {
-            for (int i = 0; i < effects.Writes.Count; i++)
+            _failing[(int)role] |= 1 << index;
+        }
+    }
+
+    private bool Apply(RelayWriteBuffer writes, long utcMs, out RelayWrite failed)
+    {
+        failed = default;
+        bool ok = true;
+        lock (_gate)
+        {
+            for (int i = 0; i < writes.Count; i++)
             {
-                RelayWrite w = effects.Writes.At(i);
+                RelayWrite w = writes.At(i);
+                if ((_failing[(int)w.Role] & (1 << w.Index)) != 0)
+                {
+                    if (ok)
+                    {
+                        failed = w;
+                    }
+
+                    ok = false;
+                    continue;
+                }
+
                 switch (w.Role)
                 {
                     case RelayRole.Amplifier:
@@ -59,6 +93,8 @@ public sealed class SimulatedRelayBoard
                 Record(new RelayTimelineEntry(utcMs, w));
             }
         }
+
+        return ok;
     }
 
     /// <summary>Bit mask of connected lines.</summary>

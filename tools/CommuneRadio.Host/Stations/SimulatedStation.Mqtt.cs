@@ -61,12 +61,24 @@ public sealed partial class SimulatedStation
     {
         if (e.State != MqttConnectionState.Connected)
         {
+            // As on the device: while offline the endpoint keeps events in the Core's event log (delivered on
+            // reconnect) instead of filling the bounded outbox.
+            lock (_gate)
+            {
+                Endpoint.Connected = false;
+            }
+
             return;
         }
 
         // The first connection is announced by StartAsync after subscribing; later ones are reconnects.
         if (Interlocked.Increment(ref _connections) == 1)
         {
+            lock (_gate)
+            {
+                Endpoint.Connected = true;
+            }
+
             return;
         }
 
@@ -77,22 +89,17 @@ public sealed partial class SimulatedStation
                 return;
             }
 
-            Core.CountReconnect();
+            Endpoint.OnConnected();
             Publish(Endpoint.OnlineState());
             Flush();
         }
     }
 
-    // Called under the lock after every Core call: relays first, then persistence, then publishing (Effects order).
+    // Called under the lock after every Core call: the device's runtime pass (relays, a refused write fed back as a
+    // relay fault), then publishing. A time beacon's clock request is dropped: the operating system keeps the host clock.
     private void Apply(Instant now)
     {
-        Board.Apply(Core.Effects, now.UtcMs);
-        if (Endpoint.ClockSetRequestUtcMs != 0)
-        {
-            // The host clock is already synced by the operating system: nothing to set.
-            Endpoint.ClockSetRequestUtcMs = 0;
-        }
-
+        Runtime.AfterCoreCall(now);
         Flush();
     }
 

@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using CommuneRadio.Core.Health;
 using CommuneRadio.Core.Persistence;
 using CommuneRadio.Core.Protocol;
+using CommuneRadio.Core.Runtime;
 using CommuneRadio.Core.Scheduling;
 using CommuneRadio.Core.Station;
 using CommuneRadio.Core.Time;
@@ -55,7 +56,8 @@ public sealed partial class SimulatedStation : IAsyncDisposable
         Endpoint = StationBoot.Start(options.Station, options.Protocol, options.Keys, options.Storage, now, BootReport);
         Core = Endpoint.Core;
         Board = new SimulatedRelayBoard(options.Station.Relays) { TimelineLimit = options.TimelineLimit };
-        Board.Apply(Core.Effects, now.UtcMs);
+        Runtime = new StationRuntime(Endpoint, Board);
+        Runtime.AfterCoreCall(now);
         _client = options.ClientFactory();
         _client.MessageReceived += OnMessageReceived;
         _client.ConnectionStateChanged += OnConnectionStateChanged;
@@ -66,6 +68,9 @@ public sealed partial class SimulatedStation : IAsyncDisposable
 
     /// <summary>The Core (lock-free reads only for display; it is driven under the station's lock).</summary>
     public StationCore Core { get; }
+
+    /// <summary>The device's station runtime around the endpoint (relay writes and their failures, clock requests).</summary>
+    public StationRuntime Runtime { get; }
 
     /// <summary>The protocol endpoint.</summary>
     public StationEndpoint Endpoint { get; }
@@ -103,7 +108,7 @@ public sealed partial class SimulatedStation : IAsyncDisposable
         lock (_gate)
         {
             Instant now = _clock.Now;
-            Board.Apply(Core.ClockSynced(now), now.UtcMs);
+            Runtime.ClockSet(now);
         }
 
         MqttClientOptions options = ConnectOptions();
