@@ -42,6 +42,10 @@ public static class HelpExamples
         ["demo"] = new[] { "radioctl demo" },
         ["broker"] = new[] { "radioctl broker" },
         ["simulate"] = new[] { "radioctl simulate --stations 100" },
+        ["serve"] = new[] { "radioctl serve --fleet prov/fleet.json --ca prov/ca.pem --credentials prov/credentials.json --data server-data" },
+        ["serve token"] = new[] { "radioctl serve token add --name an-binh-office --role commune --scope com.ha-tinh.an-binh" },
+        ["serve token add"] = new[] { "radioctl serve token add --name an-binh-office --role commune --scope com.ha-tinh.an-binh --data server-data" },
+        ["serve bench"] = new[] { "radioctl serve bench --stations 5000 --events 5000 --seconds 60" },
     };
 
     /// <summary>The examples of a command path ("schedule add"), or null.</summary>
