@@ -115,7 +115,8 @@ namespace CommuneRadio.Tests.Subset
             return copy.Build();
         }
 
-        private static void AddCases(CoreBuildCopy copy, string[][] cases)
+        /// <summary>Adds one Core file per case: a class named c[0] whose method body is c[1].</summary>
+        internal static void AddCases(CoreBuildCopy copy, string[][] cases)
         {
             foreach (string[] c in cases)
             {
@@ -125,7 +126,7 @@ namespace CommuneRadio.Tests.Subset
         }
 
         /// <summary>The build's error lines located in <paramref name="file"/>.cs (MSBuild prints each twice; duplicates removed).</summary>
-        private static string[] ErrorLines(string output, string file) =>
+        internal static string[] ErrorLines(string output, string file) =>
             output.Split('\n')
                 .Select(l => l.Trim())
                 .Where(l => l.Contains(file + ".cs(", StringComparison.Ordinal) && l.Contains(": error ", StringComparison.Ordinal))

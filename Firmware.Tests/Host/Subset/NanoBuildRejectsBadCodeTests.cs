@@ -52,11 +52,7 @@ namespace CommuneRadio.Tests.Subset
         [DynamicData(nameof(CaseRows))]
         public void Build_FileUsingApiMscorlibLacks_ReportsErrorInThatFile(string file, string code)
         {
-            string[] errors = BadBuild.Value.Output.Split('\n')
-                .Select(l => l.Trim())
-                .Where(l => l.Contains(file + ".cs(", StringComparison.Ordinal) && l.Contains(": error ", StringComparison.Ordinal))
-                .Distinct()
-                .ToArray();
+            string[] errors = BuildRejectsBadCodeTests.ErrorLines(BadBuild.Value.Output, file);
 
             Assert.IsTrue(errors.Any(e => e.Contains("error " + code, StringComparison.Ordinal)),
                 "Expected error " + code + " in " + file + ".cs; errors there:" + Environment.NewLine + string.Join(Environment.NewLine, errors) +
@@ -66,12 +62,7 @@ namespace CommuneRadio.Tests.Subset
         private static ProcessResult BuildWith(string[][] cases)
         {
             using var copy = new CoreBuildCopy(CoreBuildCopy.NanoProject);
-            foreach (string[] c in cases)
-            {
-                copy.AddCoreFile(c[0], "namespace CommuneRadio.Core.Bad\n{\n    internal static class " + c[0] + "\n    {\n" +
-                    "        internal static object Use()\n        {\n            " + c[1] + "\n        }\n    }\n}\n");
-            }
-
+            BuildRejectsBadCodeTests.AddCases(copy, cases);
             return copy.Build();
         }
     }
