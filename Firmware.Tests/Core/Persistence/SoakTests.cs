@@ -12,8 +12,9 @@ namespace CommuneRadio.Tests.Core.Persistence
     /// reported missed, none is lost without a start or a recorded miss, and the relays are never left on
     /// without a programme.
     /// </summary>
+    // Partial: the host build adds [TestCategory("Slow")] (Firmware.Tests/Host/Categories/SlowTests.cs).
     [TestClass]
-    public class SoakTests
+    public partial class SoakTests
     {
         private const long Minute = 60000;
         private const long Hour = 60 * Minute;

@@ -23,8 +23,9 @@ namespace CommuneRadio.Tests.Core.Protocol
     /// then the body bytes found in the payload must equal the signed ones. Deterministic: payload i of a run
     /// is rebuilt from seed run × 1,000,003 + i, printed with its hex on failure.</para>
     /// </summary>
+    // Partial: the host build adds [TestCategory("Slow")] (Firmware.Tests/Host/Categories/SlowTests.cs).
     [TestClass]
-    public class CommandFuzzTests
+    public partial class CommandFuzzTests
     {
         private const int PayloadsPerRun = 60000;
         private const string StationTopic = "cr/v1/st/ht-ab-001/cmd";

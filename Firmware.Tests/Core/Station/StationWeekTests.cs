@@ -10,8 +10,9 @@ namespace CommuneRadio.Tests.Core.Station
     /// slot with the clock unknown after reboot, a bad clock step forward and its correction, and a jump
     /// over a whole slot. The full relay timeline and every proof-of-play event are asserted.
     /// </summary>
+    // Partial: the host build adds [TestCategory("Slow")] (Firmware.Tests/Host/Categories/SlowTests.cs).
     [TestClass]
-    public class StationWeekTests
+    public partial class StationWeekTests
     {
         private const long Minute = 60000;
 

@@ -90,18 +90,20 @@ namespace CommuneRadio.Core.Config
             }
         }
 
+        // Every local is assigned where it is declared: Stryker's mutation switch cannot prove an out-only assignment
+        // inside a condition (CS0165) and would otherwise leave the whole method unmutated.
         private void ReadKey(int which, string field)
         {
-            string s;
             switch (which)
             {
                 case 0:
                     _r.ReadToken(field, 48, false, out _kIssuer);
                     break;
                 case 1:
-                    if (_r.ReadToken(field, 16, false, out s))
+                    string level = null;
+                    if (_r.ReadToken(field, 16, false, out level))
                     {
-                        _kLevel = IndexOf(LevelNames, s);
+                        _kLevel = IndexOf(LevelNames, level);
                         if (_kLevel < 0)
                         {
                             _r.Error(field, ConfigReasons.UnknownValue);
@@ -121,10 +123,11 @@ namespace CommuneRadio.Core.Config
                     _r.ReadBool(field, out _kEmergency);
                     break;
                 default:
-                    if (_r.ReadString(field, 64, out s))
+                    string hex = null;
+                    if (_r.ReadString(field, 64, out hex))
                     {
-                        byte[] key;
-                        if (s.Length != 64 || !Hex.TryParse(s, out key))
+                        byte[] key = null;
+                        if (hex.Length != 64 || !Hex.TryParse(hex, out key))
                         {
                             _r.Error(field, ConfigReasons.InvalidKey);
                         }

@@ -142,7 +142,7 @@ namespace CommuneRadio.Core.Persistence
         public bool LoadEvents(StationCore core)
         {
             RecordReader r = Open(EventsName, EventCodec.Format, 2);
-            long sequence;
+            long sequence = 0; // assigned here too, so that Stryker can mutate the condition (CS0165 otherwise)
             if (r == null || !EventCodec.Decode(r, core.Events, out sequence))
             {
                 return false;

@@ -154,7 +154,7 @@ namespace CommuneRadio.Core.Protocol
 
             while (r.Read() && r.TokenType != JsonTokenType.EndArray)
             {
-                int line;
+                int line = -1; // assigned here too, so that Stryker can mutate the condition (CS0165 otherwise)
                 if (r.TokenType != JsonTokenType.Number || !r.TryGetInt32(out line) || line < 0 || line > 30 || (mask & (1 << line)) != 0)
                 {
                     return RefusalReason.InvalidLines;
