@@ -154,7 +154,8 @@ namespace CommuneRadio.Core.Protocol
             }
         }
 
-        // A sync may not drop an item scheduled by a higher level than the issuer.
+        // A sync may not drop or change an item scheduled by a higher level than the issuer: it may only keep it as the
+        // same programme, which then keeps its issuer and level (StampSynced).
         private bool SyncKeepsHigherItems(IssuerKey key)
         {
             for (int i = 0; i < Core.Schedule.Count; i++)
@@ -168,7 +169,7 @@ namespace CommuneRadio.Core.Protocol
                 bool kept = false;
                 for (int j = 0; j < _args.Items.Length && !kept; j++)
                 {
-                    kept = _args.Items[j].Id == old.Id;
+                    kept = _args.Items[j].SameProgramme(old);
                 }
 
                 if (!kept)
@@ -190,7 +191,7 @@ namespace CommuneRadio.Core.Protocol
 
             for (int i = 0; a.Items != null && i < a.Items.Length; i++)
             {
-                Stamp(a.Items[i], key);
+                StampSynced(a.Items[i], key);
             }
 
             CommandResult stored = PersistFirst(now);
@@ -252,6 +253,21 @@ namespace CommuneRadio.Core.Protocol
         {
             item.Issuer = key.Issuer;
             item.Level = key.Level;
+        }
+
+        // A synced item that keeps a higher issuer's item (Authorize checked it is the same programme) stays that
+        // issuer's: a commune's sync must not lower the rank of, or take over, the province's programme.
+        private void StampSynced(ScheduleItem item, IssuerKey key)
+        {
+            ScheduleEntry existing = null;
+            if (Core.Schedule.TryGet(item.Id, out existing) && existing.Item.Level > key.Level)
+            {
+                item.Issuer = existing.Item.Issuer;
+                item.Level = existing.Item.Level;
+                return;
+            }
+
+            Stamp(item, key);
         }
     }
 }

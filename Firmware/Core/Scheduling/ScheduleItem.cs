@@ -119,6 +119,19 @@ namespace CommuneRadio.Core.Scheduling
             return false;
         }
 
+        /// <summary>
+        /// True when <paramref name="other"/> plays exactly what this item plays — every field equal except the issuer
+        /// and level, which a station takes from the signing key, never from the payload. A <c>schedule.sync</c> from a
+        /// lower issuer may keep a higher issuer's item only as the same programme (docs/protocol.md §4.2).
+        /// </summary>
+        public bool SameProgramme(ScheduleItem other)
+        {
+            return other != null && other.Id == Id && other.Kind == Kind && other.Day == Day && other.DaysMask == DaysMask
+                && other.StartSecond == StartSecond && other.DurationSeconds == DurationSeconds
+                && other.ValidFromDay == ValidFromDay && other.ValidUntilDay == ValidUntilDay && other.Class == Class
+                && other.Lines == Lines && other.Source == Source;
+        }
+
         /// <summary>A copy with the same fields (the schedule keeps its own instances).</summary>
         public ScheduleItem Clone()
         {
