@@ -10,6 +10,7 @@ namespace CommuneRadio.Tests.Core.Support
     public sealed class MemoryStorage : IStorage
     {
         private readonly Hashtable _files = new Hashtable();
+        private readonly Hashtable _writes = new Hashtable();
 
         /// <summary>Every write fails (I/O error) while true.</summary>
         public bool FailWrites;
@@ -83,6 +84,8 @@ namespace CommuneRadio.Tests.Core.Support
             byte[] copy = new byte[count];
             System.Array.Copy(data, copy, count);
             _files[name] = copy;
+            object n = _writes[name];
+            _writes[name] = n == null ? 1 : (int)n + 1;
             return true;
         }
 
@@ -96,6 +99,31 @@ namespace CommuneRadio.Tests.Core.Support
         public void Put(string name, byte[] content)
         {
             _files[name] = content;
+        }
+
+        /// <summary>Successful writes of one file (e.g. "schedule.a") since the storage was created.</summary>
+        public int WritesOf(string name)
+        {
+            object n = _writes[name];
+            return n == null ? 0 : (int)n;
+        }
+
+        /// <summary>Successful writes of both slots of a record (e.g. "schedule": "schedule.a" and "schedule.b").</summary>
+        public int RecordWrites(string record)
+        {
+            return WritesOf(record + ".a") + WritesOf(record + ".b");
+        }
+
+        /// <summary>Successful writes of every file.</summary>
+        public int TotalWrites()
+        {
+            int n = 0;
+            foreach (DictionaryEntry e in _writes)
+            {
+                n += (int)e.Value;
+            }
+
+            return n;
         }
 
         /// <summary>Bytes held.</summary>
