@@ -128,10 +128,10 @@ namespace CommuneRadio.Core.Scheduling
             Recompute();
         }
 
+        // The index of an id, or a negative number when it is absent.
         private int IndexOf(string id)
         {
-            int at = Search(id);
-            return at >= 0 ? at : -1;
+            return Search(id);
         }
 
         // Binary search by ordinal id; returns the index, or the bitwise complement of the insertion point.
@@ -143,18 +143,17 @@ namespace CommuneRadio.Core.Scheduling
             {
                 int mid = (lo + hi) >> 1;
                 int c = Ordinal.Compare(_entries[mid].Item.Id, id);
-                if (c == 0)
-                {
-                    return mid;
-                }
-
                 if (c < 0)
                 {
                     lo = mid + 1;
                 }
-                else
+                else if (c > 0)
                 {
                     hi = mid - 1;
+                }
+                else
+                {
+                    return mid;
                 }
             }
 

@@ -4,7 +4,8 @@ namespace CommuneRadio.Core.Scheduling
     /// 32-bit FNV-1a digest of a schedule, so a server can tell at a glance whether a station holds the
     /// schedule it sent. Items are hashed in id order as canonical text lines, UTF-8 encoded:
     /// <c>id|kind|day|daysMask|startSecond|durationSeconds|validFrom|validUntil|class|level|issuer|lines|source\n</c>
-    /// with enums and numbers in decimal. Example: the empty schedule is 0x811C9DC5 ("811c9dc5").
+    /// with enums and numbers in decimal. Example: the empty schedule is 0x811C9DC5 ("811c9dc5"). Test vectors:
+    /// docs/protocol-vectors.json, "digests".
     /// </summary>
     public static class ScheduleDigest
     {
@@ -42,7 +43,8 @@ namespace CommuneRadio.Core.Scheduling
             return unchecked((h ^ b) * Prime);
         }
 
-        // UTF-8 without allocating an encoded copy.
+        // UTF-8 without allocating an encoded copy. A null string adds nothing (as ""); an unpaired surrogate is
+        // encoded as U+FFFD, as .NET's Encoding.UTF8 and RecordWriter do.
         private static uint AddText(uint h, string s)
         {
             if (s == null)
@@ -53,14 +55,14 @@ namespace CommuneRadio.Core.Scheduling
             for (int i = 0; i < s.Length; i++)
             {
                 int c = s[i];
-                if (c >= 0xD800 && c <= 0xDBFF && i + 1 < s.Length)
+                if (IsHigh(c) && i + 1 < s.Length && IsLow(s[i + 1]))
                 {
-                    int low = s[i + 1];
-                    if (low >= 0xDC00 && low <= 0xDFFF)
-                    {
-                        c = 0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00);
-                        i++;
-                    }
+                    c = 0x10000 + (((c & 0x3FF) << 10) | (s[i + 1] & 0x3FF));
+                    i++;
+                }
+                else if (IsHigh(c) || IsLow(c))
+                {
+                    c = 0xFFFD;
                 }
 
                 if (c < 0x80)
@@ -88,6 +90,16 @@ namespace CommuneRadio.Core.Scheduling
             }
 
             return h;
+        }
+
+        private static bool IsHigh(int c)
+        {
+            return c >= 0xD800 && c <= 0xDBFF;
+        }
+
+        private static bool IsLow(int c)
+        {
+            return c >= 0xDC00 && c <= 0xDFFF;
         }
 
         private static uint AddInt(uint h, int value)
