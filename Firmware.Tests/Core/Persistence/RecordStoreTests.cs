@@ -110,6 +110,52 @@ namespace CommuneRadio.Tests.Core.Persistence
         }
 
         [TestMethod]
+        public void Save_ManyRecordNames_SlotNameCacheStaysBoundedAndSlotsAlternate()
+        {
+            MemoryStorage storage = new MemoryStorage();
+            RecordStore store = new RecordStore(storage);
+            for (int round = 1; round <= 3; round++)
+            {
+                for (int n = 0; n < 20; n++)
+                {
+                    string name = "r" + n.ToString();
+                    Assert.IsTrue(store.Save(name, 1, round, Text("v" + round.ToString()), 2));
+                    Assert.AreEqual(round, storage.RecordWrites(name), name);
+                }
+            }
+
+            Assert.AreEqual(RecordStore.MaxCachedNames, store.CachedNames);
+            for (int n = 0; n < 20; n++)
+            {
+                string name = "r" + n.ToString();
+                Assert.AreEqual(2, storage.WritesOf(name + ".b"), name + ": sequences 1 and 3 (odd) go to slot b");
+                Assert.AreEqual(1, storage.WritesOf(name + ".a"), name + ": sequence 2 (even) to slot a");
+                int offset;
+                int length;
+                long sequence;
+                byte[] data = store.Load(name, 1, out offset, out length, out sequence);
+                Assert.AreEqual(3L, sequence, name);
+                Assert.AreEqual("v3", new string(Encoding.UTF8.GetChars(data, offset, length)), name);
+            }
+        }
+
+        [TestMethod]
+        public void Save_SameNamesAgain_CacheDoesNotGrow()
+        {
+            RecordStore store = new RecordStore(new MemoryStorage());
+            string[] names = { "schedule", "keys", "events", "config", "system" };
+            for (int round = 1; round <= 10; round++)
+            {
+                for (int n = 0; n < names.Length; n++)
+                {
+                    Assert.IsTrue(store.Save(names[n], 1, round, Text("x"), 1));
+                }
+            }
+
+            Assert.AreEqual(5, store.CachedNames);
+        }
+
+        [TestMethod]
         public void Crc32_KnownVector()
         {
             byte[] b = Text("123456789");

@@ -1,4 +1,5 @@
 using System.Text;
+using CommuneRadio.Core.Json;
 using CommuneRadio.Core.Scheduling;
 using nanoFramework.TestFramework;
 
@@ -71,6 +72,36 @@ namespace CommuneRadio.Tests.Core.Scheduling
             i.Issuer = "\uD83D\uDCFB \u0110\u00E0i"; // U+1F4FB RADIO, then "Đài"
             i.Lines = 1;
             Assert.AreEqual(0x977C6BF0u, ScheduleDigest.Add(ScheduleDigest.Empty, i));
+        }
+
+        [TestMethod]
+        public void Add_NullIssuer_HashesAsEmpty()
+        {
+            ScheduleItem a = Morning();
+            a.Issuer = null;
+            ScheduleItem b = Morning();
+            b.Issuer = string.Empty;
+            Assert.AreEqual(ScheduleDigest.Add(ScheduleDigest.Empty, b), ScheduleDigest.Add(ScheduleDigest.Empty, a));
+        }
+
+        [TestMethod]
+        [DataRow("a\\uD800", "a\\uFFFD")]
+        [DataRow("\\uD800a", "\\uFFFDa")]
+        [DataRow("\\uDBFF", "\\uFFFD")]
+        [DataRow("a\\uDC00b", "a\\uFFFDb")]
+        [DataRow("\\uDFFF", "\\uFFFD")]
+        [DataRow("\\uDC00\\uD800", "\\uFFFD\\uFFFD")]
+        [DataRow("\\uD800\\uD800\\uDC00", "\\uFFFD\\uD800\\uDC00")]
+        [DataRow("\\uD7FF\\uDC00", "\\uD7FF\\uFFFD")]
+        [DataRow("\\uE000", "\\uE000")]
+        public void Add_UnpairedSurrogate_HashedAsReplacementCharacter(string issuer, string expected)
+        {
+            // Issuer names on the wire are tokens, so this only guards the function: U+FFFD, as Encoding.UTF8 writes.
+            ScheduleItem i = Morning();
+            i.Issuer = Unescape(issuer);
+            ScheduleItem e = Morning();
+            e.Issuer = Unescape(expected);
+            Assert.AreEqual(Reference(CanonicalLine(e)), ScheduleDigest.Add(ScheduleDigest.Empty, i), issuer);
         }
 
         [TestMethod]
@@ -173,6 +204,32 @@ namespace CommuneRadio.Tests.Core.Scheduling
             sb.Append(i.Issuer).Append('|');
             sb.Append(i.Lines.ToString()).Append('|');
             sb.Append(i.Source.ToString()).Append('\n');
+            return sb.ToString();
+        }
+
+        // "\uXXXX" escapes to characters (DataRow strings are kept ASCII so that lone surrogates survive the attribute).
+        private static string Unescape(string s)
+        {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < s.Length; i++)
+            {
+                if (s[i] == '\\' && i + 5 < s.Length && s[i + 1] == 'u')
+                {
+                    int c = 0;
+                    for (int k = 2; k < 6; k++)
+                    {
+                        c = c * 16 + Hex.DigitValue(s[i + k]);
+                    }
+
+                    sb.Append((char)c);
+                    i += 5;
+                }
+                else
+                {
+                    sb.Append(s[i]);
+                }
+            }
+
             return sb.ToString();
         }
 

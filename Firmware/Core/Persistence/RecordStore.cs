@@ -20,6 +20,12 @@ namespace CommuneRadio.Core.Persistence
     {
         private const int HeaderLength = 16;
 
+        /// <summary>
+        /// Record names whose slot names are kept (a station uses five); the names of any further ones are built at
+        /// each save, so a caller saving under ever new names cannot grow the store without bound.
+        /// </summary>
+        public const int MaxCachedNames = 8;
+
         private readonly IStorage _storage;
         private byte[] _frame;
         private readonly System.Collections.ArrayList _slotNames = new System.Collections.ArrayList();
@@ -28,6 +34,12 @@ namespace CommuneRadio.Core.Persistence
         public RecordStore(IStorage storage)
         {
             _storage = storage;
+        }
+
+        /// <summary>Record names whose slot names are cached (at most <see cref="MaxCachedNames"/>).</summary>
+        public int CachedNames
+        {
+            get { return _slotNames.Count / 3; }
         }
 
         /// <summary>The platform storage.</summary>
@@ -94,6 +106,11 @@ namespace CommuneRadio.Core.Persistence
                 {
                     return (string)_slotNames[a ? i + 1 : i + 2];
                 }
+            }
+
+            if (_slotNames.Count >= MaxCachedNames * 3)
+            {
+                return a ? name + ".a" : name + ".b";
             }
 
             _slotNames.Add(name);
