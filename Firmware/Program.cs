@@ -69,7 +69,7 @@ namespace CommuneRadio
             Connector connector = null;
             if (config.NetworkUsable)
             {
-                transport = new M2MqttTransport(config.Device, LoadCa(config.Device), inbox);
+                transport = new M2MqttTransport(config.Device, LoadCa(config.Device), inbox, config.Protocol.MaxPayloadBytes);
                 connector = new Connector(new WifiNetwork(config.Device.WifiSsid, config.Device.WifiPassword), transport);
                 connector.Start();
             }

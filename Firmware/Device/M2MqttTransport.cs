@@ -13,21 +13,37 @@ namespace CommuneRadio.Device
     /// endpoint's retained "offline" last will, keep-alive. Thin: when to connect is decided by Core's
     /// <c>ReconnectPolicy</c> on the main loop; the client's threads only enqueue messages and flag a lost connection.
     /// <see cref="Connect"/> blocks (TLS handshake) and runs on the connector thread; everything else on the main loop.
+    /// <para>
+    /// Oversized publishes (docs/protocol.md §7): M2Mqtt 3.1.1 has no size limit and no hook before it allocates a
+    /// received PUBLISH — <c>MqttMsgPublish.Parse</c> takes the whole remaining length into one array, then copies the
+    /// payload into a second (nanoFramework.m2mqtt, M2Mqtt/Messages/MqttMsgPublish.cs lines 352–353 and 446, commit
+    /// 8208787). On a heap of about 100 KB a 64 KiB publish therefore fails with OutOfMemoryException, which the receive
+    /// thread catches without closing (M2Mqtt/MqttClient.cs lines 1554–1584): the rest of the packet is read as if it
+    /// were new packets. The broker's <c>max_packet_size</c> (what radioctl writes) keeps such packets away. What does
+    /// arrive (a payload that fitted in memory but is over the protocol's limit) is acknowledged by M2Mqtt before this
+    /// callback (MqttClient.cs lines 1956–1968) and handed on without its bytes: the endpoint answers <c>too-large</c>
+    /// once, and the inbox never holds a large array.
+    /// </para>
     /// </summary>
     public sealed class M2MqttTransport
     {
         private readonly DeviceSettings _settings;
         private readonly X509Certificate _ca;
         private readonly MessageQueue _inbox;
+        private readonly int _maxPayloadBytes;
         private readonly object _lock = new object();
         private MqttClient _client;
         private bool _closed;
 
-        /// <summary>Creates a transport; <paramref name="caPem"/> is null for a plain connection.</summary>
-        public M2MqttTransport(DeviceSettings settings, string caPem, MessageQueue inbox)
+        /// <summary>
+        /// Creates a transport; <paramref name="caPem"/> is null for a plain connection. Payloads over
+        /// <paramref name="maxPayloadBytes"/> (the endpoint's limit) are handed on without their bytes.
+        /// </summary>
+        public M2MqttTransport(DeviceSettings settings, string caPem, MessageQueue inbox, int maxPayloadBytes)
         {
             _settings = settings;
             _inbox = inbox;
+            _maxPayloadBytes = maxPayloadBytes;
             _ca = settings.BrokerTls && caPem != null ? new X509Certificate(caPem) : null;
         }
 
@@ -166,10 +182,12 @@ namespace CommuneRadio.Device
             }
         }
 
-        // Client thread: no logic, only the hand-over.
+        // Client thread: no logic, only the hand-over. An oversized payload is dropped here (a null payload is the
+        // endpoint's too-large), so its array can be collected at once instead of waiting in the inbox.
         private void OnPublish(object sender, MqttMsgPublishEventArgs e)
         {
-            _inbox.Enqueue(new ReceivedMessage(e.Topic, e.Message, e.Retain));
+            byte[] payload = e.Message;
+            _inbox.Enqueue(new ReceivedMessage(e.Topic, payload != null && payload.Length > _maxPayloadBytes ? null : payload, e.Retain));
         }
 
         private void OnClosed(object sender, EventArgs e)

@@ -14,7 +14,7 @@ namespace CommuneRadio.Device
         /// <summary>Topic it arrived on.</summary>
         public readonly string Topic;
 
-        /// <summary>Payload bytes.</summary>
+        /// <summary>Payload bytes; null when the transport dropped an oversized payload (the endpoint refuses it as too-large).</summary>
         public readonly byte[] Payload;
 
         /// <summary>Delivered with the retain flag (never a command: the endpoint refuses it).</summary>

@@ -34,6 +34,13 @@ namespace CommuneRadio.Mosquitto
         /// </summary>
         public string? PasswordFile { get; set; }
 
+        /// <summary>
+        /// Largest MQTT packet (fixed header, topic and payload) the broker accepts from any client, bytes (mosquitto
+        /// <c>max_packet_size</c>: a client sending a larger packet is disconnected and the packet is not forwarded);
+        /// null = Mosquitto's default, no limit.
+        /// </summary>
+        public int? MaxPacketSize { get; set; }
+
         /// <summary>Extra lines appended to the generated mosquitto.conf.</summary>
         public string? ExtraConfiguration { get; set; }
 

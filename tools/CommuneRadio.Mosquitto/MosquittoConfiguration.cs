@@ -10,7 +10,7 @@ namespace CommuneRadio.Mosquitto
     /// Files of a <see cref="MosquittoBroker"/> run, all in its own directory:
     /// <code>
     /// mosquitto.conf            user root (only when run as root), persistence false,
-    ///                           log_dest file mosquitto.log, allow_anonymous, [password_file], [acl_file],
+    ///                           log_dest file mosquitto.log, allow_anonymous, [max_packet_size], [password_file], [acl_file],
     ///                           [listener PORT 127.0.0.1 unless EnablePlainListener is off],
     ///                           [listener TLSPORT 127.0.0.1 + cafile/certfile/keyfile]
     /// ca.pem, server.pem/.key   generated CA and server certificate (TLS only)
@@ -77,6 +77,11 @@ namespace CommuneRadio.Mosquitto
             config.AppendLine("log_type information");
             config.AppendLine("log_timestamp_format %H:%M:%S");
             config.AppendLine($"allow_anonymous {(options.AllowAnonymous ? "true" : "false")}");
+            if (options.MaxPacketSize is { } maxPacket)
+            {
+                config.AppendLine($"max_packet_size {maxPacket}");
+            }
+
             if (options.PasswordFile is not null)
             {
                 config.AppendLine($"password_file {Path.GetFullPath(options.PasswordFile)}");

@@ -15,7 +15,7 @@ namespace CommuneRadio.Host.Tests.Provisioning;
 
 /// <summary>
 /// A provisioning directory (three stations, two communes of Ha Tinh) and a real Mosquitto on a free loopback port
-/// with exactly its credentials and ACL, anonymous access off. <see cref="ConnectAsync"/> logs in as a station or
+/// with exactly its credentials, ACL and limits, anonymous access off. <see cref="ConnectAsync"/> logs in as a station or
 /// an issuer and records what it receives. A missing mosquitto fails the test.
 /// </summary>
 internal sealed class ProvisionedBroker : IAsyncDisposable
@@ -49,10 +49,15 @@ internal sealed class ProvisionedBroker : IAsyncDisposable
         string directory = ProvisionTestData.NewDirectory();
         Provisioner.Run(new ProvisionOptions { InventoryText = ProvisionTestData.ThreeStations(), Directory = directory });
         var layout = new ProvisionLayout(directory);
-        var options = new MosquittoBrokerOptions { AllowAnonymous = false, AclFileContent = File.ReadAllText(layout.MosquittoAcl) };
+        var options = new MosquittoBrokerOptions
+        {
+            AllowAnonymous = false,
+            AclFileContent = File.ReadAllText(layout.MosquittoAcl),
+            ExtraConfiguration = File.ReadAllText(layout.MosquittoLimits),
+        };
         if (hashedPasswordFile)
         {
-            options.ExtraConfiguration = "password_file " + layout.MosquittoPasswords;
+            options.ExtraConfiguration += "password_file " + layout.MosquittoPasswords + "\n";
         }
         else
         {

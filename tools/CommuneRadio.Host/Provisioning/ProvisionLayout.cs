@@ -13,6 +13,7 @@ namespace CommuneRadio.Host.Provisioning;
 /// DIR/credentials.json               MQTT user → password, stations and issuers
 /// DIR/mosquitto/passwords            the same, hashed for Mosquitto's password_file
 /// DIR/mosquitto/acl                  Mosquitto acl_file (FleetAcl)
+/// DIR/mosquitto/limits.conf          lines for the broker's mosquitto.conf: max_packet_size (BrokerLimits)
 /// DIR/ca.pem                         the broker's CA certificate (--ca), for mqtts brokers
 /// DIR/stations/{id}/station.json     the device configuration (docs/configuration.md)
 /// DIR/stations/{id}/deploy.json      nanoff --filedeployment manifest
@@ -43,6 +44,9 @@ public sealed class ProvisionLayout
 
     /// <summary>Mosquitto ACL file.</summary>
     public string MosquittoAcl => Path.Combine(Directory, "mosquitto", "acl");
+
+    /// <summary>Mosquitto configuration lines limiting packet size (<see cref="CommuneRadio.Host.Fleet.BrokerLimits"/>).</summary>
+    public string MosquittoLimits => Path.Combine(Directory, "mosquitto", CommuneRadio.Host.Fleet.BrokerLimits.FileName);
 
     /// <summary>The broker's CA certificate.</summary>
     public string Ca => Path.Combine(Directory, "ca.pem");

@@ -88,6 +88,7 @@ public static partial class Provisioner
         AddKeyrings(plan, fleet);
         plan.Add(layout.MosquittoPasswords, MosquittoPasswords.Format(credentials));
         plan.Add(layout.MosquittoAcl, FleetAcl.Generate(fleet));
+        plan.Add(layout.MosquittoLimits, BrokerLimits.MosquittoConfiguration());
         if (ca is not null)
         {
             plan.Add(layout.Ca, ca);

@@ -197,8 +197,11 @@ namespace CommuneRadio.Mqtt.Client
                 {
                     // No PUBACK within PublishRetryInterval: sent again (a new packet on this connection).
                 }
-                catch (Exception ex) when (MqttNetErrors.IsConnectionFailure(ex) && !cancellationToken.IsCancellationRequested)
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested
+                    && (MqttNetErrors.IsConnectionFailure(ex) || (ex is OperationCanceledException && retry?.IsCancellationRequested != true)))
                 {
+                    // An OperationCanceledException nobody asked for: MQTTnet cancels a send in progress when its
+                    // receive loop sees the connection close (e.g. the broker refusing a packet over max_packet_size).
                     // Lost with the connection: QoS 1 is sent again after the reconnect, as a new message
                     // (MQTTnet cannot set DUP) — the caller asked for at-least-once.
                     MarkLost(inner, MqttDisconnectReason.ConnectionLost, ex);

@@ -13,6 +13,7 @@ namespace CommuneRadio.Cli.Broker;
 /// A local Mosquitto configured for CommuneRadio, on 127.0.0.1 only (reuses the Mqtt project's
 /// <see cref="MosquittoBroker"/> for the configuration, certificates and password file).
 /// <list type="bullet">
+/// <item>every mode: packets larger than the protocol allows are refused by the broker (<see cref="BrokerLimits"/>);</item>
 /// <item>plain: anonymous MQTT on the port;</item>
 /// <item>secure: TLS only on the port, no anonymous access, one user per station and issuer with a random
 /// password (<c>credentials.json</c>), ACLs from the fleet file (<see cref="FleetAcl"/>). What clients were given
@@ -29,7 +30,7 @@ public static class LocalBroker
 
     /// <summary>Starts a plain broker; <paramref name="port"/> null = a free port.</summary>
     public static Task<MosquittoBroker> StartPlainAsync(int? port, string? dataDirectory, CancellationToken cancellationToken) =>
-        MosquittoBroker.StartAsync(new MosquittoBrokerOptions { Port = port, WorkingDirectory = dataDirectory }, cancellationToken);
+        MosquittoBroker.StartAsync(new MosquittoBrokerOptions { Port = port, WorkingDirectory = dataDirectory, MaxPacketSize = BrokerLimits.MaxPacketBytes }, cancellationToken);
 
     /// <summary>
     /// Starts a TLS-only broker with credentials and ACLs for <paramref name="fleet"/>, writing
@@ -51,6 +52,7 @@ public static class LocalBroker
             AllowAnonymous = false,
             AclFileContent = FleetAcl.Generate(fleet),
             WorkingDirectory = dataDirectory,
+            MaxPacketSize = BrokerLimits.MaxPacketBytes,
         };
         foreach (KeyValuePair<string, string> user in users)
         {
@@ -62,8 +64,9 @@ public static class LocalBroker
 
     /// <summary>
     /// Starts a TLS-only broker serving exactly what <c>radioctl provision</c> wrote into <paramref name="provisionDirectory"/>:
-    /// its hashed password file (<c>mosquitto/passwords</c>, the same passwords as <c>credentials.json</c>) and ACL
-    /// (<c>mosquitto/acl</c>), and a server certificate signed by its CA (<c>ca.pem</c> with the key <paramref name="caKeyFile"/>
+    /// its hashed password file (<c>mosquitto/passwords</c>, the same passwords as <c>credentials.json</c>), ACL
+    /// (<c>mosquitto/acl</c>) and limits (<c>mosquitto/limits.conf</c>; <see cref="BrokerLimits"/> for a directory written
+    /// before it existed), and a server certificate signed by its CA (<c>ca.pem</c> with the key <paramref name="caKeyFile"/>
     /// or <c>ca.key</c>; without either a development CA is created there, never over an existing file). The broker's own
     /// files (mosquitto.conf, server key, log) live in a temporary directory removed when the broker is disposed.
     /// Throws <see cref="InvalidDataException"/> naming what is missing.
@@ -90,6 +93,15 @@ public static class LocalBroker
             PasswordFile = layout.MosquittoPasswords,
             AclFileContent = File.ReadAllText(layout.MosquittoAcl),
         };
+        if (File.Exists(layout.MosquittoLimits))
+        {
+            options.ExtraConfiguration = File.ReadAllText(layout.MosquittoLimits);
+        }
+        else
+        {
+            options.MaxPacketSize = BrokerLimits.MaxPacketBytes;
+        }
+
         return await MosquittoBroker.StartAsync(options, cancellationToken).ConfigureAwait(false);
     }
 
