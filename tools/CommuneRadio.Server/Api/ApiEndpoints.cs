@@ -25,7 +25,7 @@ namespace CommuneRadio.Server.Api;
  *
  *   GET  /api/stations                    visible stations, live status
  *   GET  /api/stations/{id}               one
- *   GET  /api/events?station=&programme=&from=&until=&format=csv   proof of play (from/until: Unix ms, ISO 8601, now, age)
+ *   GET  /api/events?station=&group=&programme=&from=&until=&format=csv   proof of play (from/until: Unix ms, ISO 8601, now, age)
  *   GET  /api/faults                      stations whose last health lists faults
  *   GET  /api/silent?since=               stations not heard since T
  *   POST /api/commands                    {to, cmd, args, timeoutSeconds} → results
@@ -50,8 +50,8 @@ public static class ApiEndpoints
         app.MapGet("/api/stations/{id}", (HttpContext http, string id) => Authorized(api, http, t =>
             Stations(api, t).Find(s => s.Station == id) is { } s ? Results.Ok(s) : Error(404, "unknown-station", $"no station {id} in your scope")))
             .WithSummary("One station's live status").Produces<StationView>().Produces<ApiError>(404);
-        app.MapGet("/api/events", (HttpContext http, string? station, string? programme, string? from, string? until, string? format) => Authorized(api, http, t => Events(api, t, station, programme, from, until, format)))
-            .WithSummary("Proof-of-play events by station, programme and period (JSON, or CSV with format=csv)").Produces<List<StoredEvent>>();
+        app.MapGet("/api/events", (HttpContext http, string? station, string? group, string? programme, string? from, string? until, string? format) => Authorized(api, http, t => Events(api, t, station, group, programme, from, until, format)))
+            .WithSummary("Proof-of-play events by station, group, programme and period (JSON, or CSV with format=csv)").Produces<List<StoredEvent>>();
         app.MapGet("/api/faults", (HttpContext http) => Authorized(api, http, t => Results.Ok(Stations(api, t).Where(s => s.Faults.Count > 0).ToList())))
             .WithSummary("Stations whose last health snapshot lists faults").Produces<List<StationView>>();
         app.MapGet("/api/silent", (HttpContext http, string? since) => Authorized(api, http, t =>
@@ -84,10 +84,10 @@ public static class ApiEndpoints
             .WithSummary("Connection and write-buffer counters (dropped messages by kind)").Produces<ServerView>();
     }
 
-    private static IResult Authorized(ApiContext api, HttpContext http, Func<ApiToken, IResult> handler) =>
+    internal static IResult Authorized(ApiContext api, HttpContext http, Func<ApiToken, IResult> handler) =>
         Authenticate(api, http) is { } token ? handler(token) : Error(401, "unauthorized", "send Authorization: Bearer <token>");
 
-    private static async Task<IResult> AuthorizedAsync(ApiContext api, HttpContext http, Func<ApiToken, Task<IResult>> handler) =>
+    internal static async Task<IResult> AuthorizedAsync(ApiContext api, HttpContext http, Func<ApiToken, Task<IResult>> handler) =>
         Authenticate(api, http) is { } token ? await handler(token).ConfigureAwait(false) : Error(401, "unauthorized", "send Authorization: Bearer <token>");
 
     private static ApiToken? Authenticate(ApiContext api, HttpContext http)
@@ -96,9 +96,9 @@ public static class ApiEndpoints
         return header.StartsWith("Bearer ", StringComparison.Ordinal) && header.Length > 7 ? api.Tokens.Find(header[7..].Trim()) : null;
     }
 
-    private static IResult Error(int status, string code, string detail) => Results.Json(new ApiError(code, detail), statusCode: status);
+    internal static IResult Error(int status, string code, string detail) => Results.Json(new ApiError(code, detail), statusCode: status);
 
-    private static List<StationView> Stations(ApiContext api, ApiToken token)
+    internal static List<StationView> Stations(ApiContext api, ApiToken token)
     {
         Dictionary<string, StationStatus> status = api.Db.Read(s => s.Stations()).ToDictionary(s => s.Station, StringComparer.Ordinal);
         var views = new List<StationView>();
@@ -130,7 +130,7 @@ public static class ApiEndpoints
         return doc.RootElement.Clone();
     }
 
-    private static IResult Events(ApiContext api, ApiToken token, string? station, string? programme, string? from, string? until, string? format)
+    private static IResult Events(ApiContext api, ApiToken token, string? station, string? group, string? programme, string? from, string? until, string? format)
     {
         if (!TryTime(from ?? "0", out long fromMs) || !TryTime(until ?? long.MaxValue.ToString(CultureInfo.InvariantCulture), out long untilMs))
         {
@@ -142,7 +142,18 @@ public static class ApiEndpoints
             return Error(404, "unknown-station", $"no station {station} in your scope");
         }
 
-        List<StoredEvent> events = api.Db.Read(s => s.Events(station, fromMs, untilMs, MaxRows)).Where(e => api.Scope.Sees(token, e.Station) && (programme is null || e.Programme == programme)).ToList();
+        // The stations asked for, within the scope, go to the database: a commune's query reads only its rows.
+        List<string>? stations = station is not null ? new List<string> { station } : null;
+        if (group is not null)
+        {
+            stations = api.Scope.Members("g/" + group).Select(s => s.Id).Where(id => api.Scope.Sees(token, id) && (station is null || id == station)).ToList();
+        }
+        else if (stations is null && token.Role != ApiToken.National)
+        {
+            stations = api.Scope.Fleet.Stations.Where(s => api.Scope.Sees(token, s.Id)).Select(s => s.Id).ToList();
+        }
+
+        List<StoredEvent> events = api.Db.Read(s => s.Events(new EventQuery(stations, programme, fromMs, untilMs, MaxRows))).ToList();
         if (format != "csv")
         {
             return Results.Ok(events);
@@ -192,7 +203,7 @@ public static class ApiEndpoints
         return ArgsJson.Emergency(r.DurationSeconds ?? 600, mask, r.Source ?? 0);
     }
 
-    private static bool TryTime(string? text, out long utcMs)
+    internal static bool TryTime(string? text, out long utcMs)
     {
         utcMs = 0;
         if (string.IsNullOrEmpty(text))
