@@ -46,7 +46,7 @@ public sealed class FleetServer : IAsyncDisposable
     public static async Task<FleetServer> StartAsync(FleetServerOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        IFleetStore store = SqliteFleetStore.Open(Path.Combine(options.DataDirectory, "fleet.db"));
+        IFleetStore store = OpenStore(options);
         var buffer = new WriteBuffer(store, options.BufferCapacity);
         var ingest = new FleetIngest(options.Fleet.Prefix, buffer);
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "CommuneRadio.Server" });
@@ -83,6 +83,15 @@ public sealed class FleetServer : IAsyncDisposable
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.Address = new Uri(address);
         return server;
+    }
+
+    /// <summary>Opens the database of <paramref name="options"/>: PostgreSQL when a connection string is given, else SQLite under the data directory.</summary>
+    public static IFleetStore OpenStore(FleetServerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.PostgresConnectionString is { Length: > 0 } pg
+            ? PostgresFleetStore.Open(pg)
+            : SqliteFleetStore.Open(Path.Combine(options.DataDirectory, "fleet.db"));
     }
 
     /// <summary>

@@ -16,8 +16,11 @@ public sealed class FleetServerOptions
     /// <summary>The API tokens.</summary>
     public TokenFile Tokens { get; set; } = new();
 
-    /// <summary>Directory of the database (<c>fleet.db</c>).</summary>
+    /// <summary>Directory of the database (<c>fleet.db</c>, when <see cref="PostgresConnectionString"/> is null).</summary>
     public string DataDirectory { get; set; } = "server-data";
+
+    /// <summary>A PostgreSQL database instead of SQLite: an Npgsql connection string (<c>Host=…;Database=…;Username=…</c>), or null.</summary>
+    public string? PostgresConnectionString { get; set; }
 
     /// <summary>Broker connection: address, TLS, the server's own user and password. The client id is forced to <see cref="ClientId"/>.</summary>
     public MqttClientOptions Broker { get; set; } = new();

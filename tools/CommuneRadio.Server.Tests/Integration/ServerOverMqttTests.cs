@@ -12,17 +12,19 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace CommuneRadio.Server.Tests.Integration;
 
-/// <summary>The fleet server against simulated stations on a real Mosquitto on 127.0.0.1.</summary>
+/// <summary>The fleet server against simulated stations on a real Mosquitto on 127.0.0.1, on each database.</summary>
 [TestClass]
 public sealed class ServerOverMqttTests
 {
     [TestMethod]
-    public async Task PostCommand_PlayWithCommuneToken_AcceptedEventsStoredAndAudited()
+    [DataRow("sqlite")]
+    [DataRow("postgresql")]
+    public async Task PostCommand_PlayWithCommuneToken_AcceptedEventsStoredAndAudited(string database)
     {
-        await using LiveServer live = await LiveServer.StartAsync();
+        await using LiveServer live = await LiveServer.StartAsync(database: database);
         string group = live.CommuneA.Scopes[0];
 
-        HttpResponseMessage response = await live.Http("commune-a").PostAsJsonAsync("/api/commands", new { to = group, cmd = "play", args = new { @class = "normal", duration = 2, lines = new[] { 0 }, source = 0 } });
+        HttpResponseMessage response = await live.Http("commune-a").PostAsJsonAsync("/api/commands", new { to = group, cmd = "play", args = new { @class = "normal", duration = 4, lines = new[] { 0 }, source = 0 } });
 
         Assert.AreEqual(HttpStatusCode.OK, response.StatusCode, await response.Content.ReadAsStringAsync());
         JsonElement outcome = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -46,9 +48,11 @@ public sealed class ServerOverMqttTests
     }
 
     [TestMethod]
-    public async Task CommuneToken_OtherCommunesStations_CannotReadOrCommandThem()
+    [DataRow("sqlite")]
+    [DataRow("postgresql")]
+    public async Task CommuneToken_OtherCommunesStations_CannotReadOrCommandThem(string database)
     {
-        await using LiveServer live = await LiveServer.StartAsync();
+        await using LiveServer live = await LiveServer.StartAsync(database: database);
         string other = live.MembersOf(live.CommuneB)[0];
         HttpClient a = live.Http("commune-a");
 
@@ -71,9 +75,11 @@ public sealed class ServerOverMqttTests
     }
 
     [TestMethod]
-    public async Task PostEmergency_ProvinceTokenStartThenStop_EveryMemberAcceptsAndPlaysIt()
+    [DataRow("sqlite")]
+    [DataRow("postgresql")]
+    public async Task PostEmergency_ProvinceTokenStartThenStop_EveryMemberAcceptsAndPlaysIt(string database)
     {
-        await using LiveServer live = await LiveServer.StartAsync();
+        await using LiveServer live = await LiveServer.StartAsync(database: database);
         HttpClient province = live.Http("province");
         string scope = live.Province.Scopes[0];
 
@@ -95,10 +101,12 @@ public sealed class ServerOverMqttTests
     }
 
     [TestMethod]
-    public async Task KillAsync_MidBurstOfEvents_RestartedServerHasEveryEventTheBrokerDelivered()
+    [DataRow("sqlite")]
+    [DataRow("postgresql")]
+    public async Task KillAsync_MidBurstOfEvents_RestartedServerHasEveryEventTheBrokerDelivered(string database)
     {
         const int Burst = 3000;
-        await using LiveServer live = await LiveServer.StartAsync(startStations: false);
+        await using LiveServer live = await LiveServer.StartAsync(startStations: false, database: database);
         await using IMqttClient publisher = MqttClientFactory.Create();
         await publisher.ConnectAsync(live.Broker.CreateClientOptions("burst"));
 

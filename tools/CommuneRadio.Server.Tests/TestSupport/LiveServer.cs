@@ -18,18 +18,19 @@ namespace CommuneRadio.Server.Tests.TestSupport;
 /// <summary>
 /// A Mosquitto on a free loopback port (unlimited queue per session, so a burst to a dead server waits there),
 /// a generated fleet of one province and two communes running as simulated stations, and the fleet server on a
-/// free HTTP port over a temporary data directory, with one token per role. A missing mosquitto fails the test.
+/// free HTTP port over a new database (SQLite in a temporary directory, or PostgreSQL on the run's temporary cluster),
+/// with one token per role. A missing mosquitto fails the test.
 /// </summary>
 internal sealed class LiveServer : IAsyncDisposable
 {
     private readonly Dictionary<string, string> _secrets = new(StringComparer.Ordinal);
     private readonly List<HttpClient> _clients = new();
 
-    private LiveServer(MosquittoBroker broker, FleetFile fleet, string data)
+    private LiveServer(MosquittoBroker broker, FleetFile fleet, TestDatabase database)
     {
         Broker = broker;
         Fleet = fleet;
-        Data = data;
+        Database = database;
         Stations = new SimulatedFleet(fleet, _ => broker.CreateClientOptions());
     }
 
@@ -37,7 +38,7 @@ internal sealed class LiveServer : IAsyncDisposable
 
     public FleetFile Fleet { get; }
 
-    public string Data { get; }
+    public TestDatabase Database { get; }
 
     public SimulatedFleet Stations { get; }
 
@@ -51,11 +52,13 @@ internal sealed class LiveServer : IAsyncDisposable
 
     public FleetIssuer Province => Fleet.Issuers.First(i => i.Level == "province");
 
-    public static async Task<LiveServer> StartAsync(int stations = 4, bool startStations = true)
+    /// <summary>Starts broker, server (on a new database of kind <paramref name="database"/>: sqlite or postgresql) and stations.</summary>
+    public static async Task<LiveServer> StartAsync(int stations = 4, bool startStations = true, string database = "sqlite")
     {
+        TestDatabase db = await TestDatabase.CreateAsync(database);
         MosquittoBroker broker = await MosquittoBroker.StartAsync(new MosquittoBrokerOptions { ExtraConfiguration = "max_queued_messages 0\nmax_inflight_messages 100" });
         FleetFile fleet = FleetGenerator.Generate(stations, communes: 2, provinces: 1, broker: $"mqtt://127.0.0.1:{broker.Port}");
-        var live = new LiveServer(broker, fleet, Directory.CreateTempSubdirectory("cr-server-").FullName);
+        var live = new LiveServer(broker, fleet, db);
         live.AddToken("national", ApiToken.National, "vn");
         live.AddToken("province", ApiToken.Province, live.Province.Name);
         live.AddToken("commune-a", ApiToken.Commune, live.CommuneA.Name);
@@ -72,16 +75,17 @@ internal sealed class LiveServer : IAsyncDisposable
 
     public async Task StartServerAsync()
     {
-        Server = await FleetServer.StartAsync(new FleetServerOptions
+        var options = new FleetServerOptions
         {
             Fleet = Fleet,
             Keyring = KeyringFile.From(Fleet.Issuers),
             Tokens = Tokens,
-            DataDirectory = Data,
             Broker = Broker.CreateClientOptions(),
             ClientId = "test-fleet-server",
             Url = "http://127.0.0.1:0",
-        });
+        };
+        Database.Apply(options);
+        Server = await FleetServer.StartAsync(options);
     }
 
     public HttpClient Http(string? token)
@@ -129,7 +133,7 @@ internal sealed class LiveServer : IAsyncDisposable
         await Stations.DisposeAsync();
         await Server.DisposeAsync();
         await Broker.DisposeAsync();
-        Directory.Delete(Data, true);
+        Database.Dispose();
     }
 
     private void AddToken(string name, string role, string scope) => _secrets[name] = Tokens.Add(name, role, scope);

@@ -25,11 +25,15 @@ namespace CommuneRadio.Server.Api;
  *
  *   GET  /api/stations                    visible stations, live status
  *   GET  /api/stations/{id}               one
- *   GET  /api/events?station=&programme=&from=&until=&format=csv   proof of play (from/until: Unix ms, ISO 8601, now, age)
+ *   GET  /api/events?station=&group=&programme=&from=&until=&format=csv   proof of play (from/until: Unix ms, ISO 8601, now, age)
  *   GET  /api/faults                      stations whose last health lists faults
  *   GET  /api/silent?since=               stations not heard since T
- *   POST /api/commands                    {to, cmd, args, timeoutSeconds} → results
+ *   POST /api/commands                    {to, cmd, args, timeoutSeconds} → results (timeoutSeconds 0: do not wait)
  *   GET  /api/commands/{id}/results       results stored for a command (late answers too)
+ *   GET  /api/commands/{id}               the command and each member's answer so far   (CommandFollowEndpoints)
+ *   GET  /api/schedule?to=                intended schedule, each member's, differences (ScheduleEndpoints)
+ *   GET  /api/proof?station=&group=&programme=&from=&until=&format=csv   plays per station and programme (ReportEndpoints)
+ *   GET  /api/faults/history?station=&group=&from=&until=   fault episodes                   (ReportEndpoints)
  *   POST /api/emergency/start|stop        {scope, durationSeconds, lines, source}
  *   GET  /api/audit                       national tokens only
  *   GET  /api/server                      buffer and connection counters
@@ -50,8 +54,8 @@ public static class ApiEndpoints
         app.MapGet("/api/stations/{id}", (HttpContext http, string id) => Authorized(api, http, t =>
             Stations(api, t).Find(s => s.Station == id) is { } s ? Results.Ok(s) : Error(404, "unknown-station", $"no station {id} in your scope")))
             .WithSummary("One station's live status").Produces<StationView>().Produces<ApiError>(404);
-        app.MapGet("/api/events", (HttpContext http, string? station, string? programme, string? from, string? until, string? format) => Authorized(api, http, t => Events(api, t, station, programme, from, until, format)))
-            .WithSummary("Proof-of-play events by station, programme and period (JSON, or CSV with format=csv)").Produces<List<StoredEvent>>();
+        app.MapGet("/api/events", (HttpContext http, string? station, string? group, string? programme, string? from, string? until, string? format) => Authorized(api, http, t => Events(api, t, station, group, programme, from, until, format)))
+            .WithSummary("Proof-of-play events by station, group, programme and period (JSON, or CSV with format=csv)").Produces<List<StoredEvent>>().Produces<ApiError>(422);
         app.MapGet("/api/faults", (HttpContext http) => Authorized(api, http, t => Results.Ok(Stations(api, t).Where(s => s.Faults.Count > 0).ToList())))
             .WithSummary("Stations whose last health snapshot lists faults").Produces<List<StationView>>();
         app.MapGet("/api/silent", (HttpContext http, string? since) => Authorized(api, http, t =>
@@ -82,12 +86,15 @@ public static class ApiEndpoints
         app.MapGet("/api/server", (HttpContext http) => Authorized(api, http, _ => Results.Ok(new ServerView(
             api.Ingest.IsConnected, api.Db.Read(s => s.SchemaVersion), api.Db.Pending, api.Db.Capacity, api.Db.Written, api.Db.WriteFailures, api.Db.LastError, api.Db.DroppedCount))))
             .WithSummary("Connection and write-buffer counters (dropped messages by kind)").Produces<ServerView>();
+        ScheduleEndpoints.Map(app, api);
+        ReportEndpoints.Map(app, api);
+        CommandFollowEndpoints.Map(app, api);
     }
 
-    private static IResult Authorized(ApiContext api, HttpContext http, Func<ApiToken, IResult> handler) =>
+    internal static IResult Authorized(ApiContext api, HttpContext http, Func<ApiToken, IResult> handler) =>
         Authenticate(api, http) is { } token ? handler(token) : Error(401, "unauthorized", "send Authorization: Bearer <token>");
 
-    private static async Task<IResult> AuthorizedAsync(ApiContext api, HttpContext http, Func<ApiToken, Task<IResult>> handler) =>
+    internal static async Task<IResult> AuthorizedAsync(ApiContext api, HttpContext http, Func<ApiToken, Task<IResult>> handler) =>
         Authenticate(api, http) is { } token ? await handler(token).ConfigureAwait(false) : Error(401, "unauthorized", "send Authorization: Bearer <token>");
 
     private static ApiToken? Authenticate(ApiContext api, HttpContext http)
@@ -96,9 +103,9 @@ public static class ApiEndpoints
         return header.StartsWith("Bearer ", StringComparison.Ordinal) && header.Length > 7 ? api.Tokens.Find(header[7..].Trim()) : null;
     }
 
-    private static IResult Error(int status, string code, string detail) => Results.Json(new ApiError(code, detail), statusCode: status);
+    internal static IResult Error(int status, string code, string detail) => Results.Json(new ApiError(code, detail), statusCode: status);
 
-    private static List<StationView> Stations(ApiContext api, ApiToken token)
+    internal static List<StationView> Stations(ApiContext api, ApiToken token)
     {
         Dictionary<string, StationStatus> status = api.Db.Read(s => s.Stations()).ToDictionary(s => s.Station, StringComparer.Ordinal);
         var views = new List<StationView>();
@@ -130,19 +137,24 @@ public static class ApiEndpoints
         return doc.RootElement.Clone();
     }
 
-    private static IResult Events(ApiContext api, ApiToken token, string? station, string? programme, string? from, string? until, string? format)
+    private static IResult Events(ApiContext api, ApiToken token, string? station, string? group, string? programme, string? from, string? until, string? format)
     {
         if (!TryTime(from ?? "0", out long fromMs) || !TryTime(until ?? long.MaxValue.ToString(CultureInfo.InvariantCulture), out long untilMs))
         {
             return Error(400, "invalid-time", "from/until: Unix milliseconds, ISO 8601 (2026-11-23T05:30:00+07:00), now, or an age (24h)");
         }
 
-        if (station is not null && !api.Scope.Sees(token, station))
+        if (!TryStations(api, token, station, group, out List<string>? stations, out IResult? refusal))
         {
-            return Error(404, "unknown-station", $"no station {station} in your scope");
+            return refusal!;
         }
 
-        List<StoredEvent> events = api.Db.Read(s => s.Events(station, fromMs, untilMs, MaxRows)).Where(e => api.Scope.Sees(token, e.Station) && (programme is null || e.Programme == programme)).ToList();
+        List<StoredEvent> events = api.Db.Read(s => s.Events(new EventQuery(stations, programme, fromMs, untilMs, MaxRows + 1))).ToList();
+        if (events.Count > MaxRows)
+        {
+            return Error(422, "too-many-rows", $"more than {MaxRows:N0} events: narrow the period, the station or the group");
+        }
+
         if (format != "csv")
         {
             return Results.Ok(events);
@@ -157,11 +169,43 @@ public static class ApiEndpoints
         return Results.Text(csv.ToString(), "text/csv; charset=utf-8");
     }
 
+    /// <summary>
+    /// The stations a query of <paramref name="token"/> may read, narrowed to <paramref name="station"/> and/or the members of
+    /// <paramref name="group"/>: null for "every station" (national, no filter). They go to the database, so a commune's
+    /// query reads only its own rows. False (404) for a station outside the scope.
+    /// </summary>
+    internal static bool TryStations(ApiContext api, ApiToken token, string? station, string? group, out List<string>? stations, out IResult? refusal)
+    {
+        stations = null;
+        refusal = null;
+        if (station is not null && !api.Scope.Sees(token, station))
+        {
+            refusal = Error(404, "unknown-station", $"no station {station} in your scope");
+            return false;
+        }
+
+        if (group is not null)
+        {
+            stations = api.Scope.Members("g/" + group).Select(s => s.Id).Where(id => api.Scope.Sees(token, id) && (station is null || id == station)).ToList();
+        }
+        else if (station is not null)
+        {
+            stations = new List<string> { station };
+        }
+        else if (token.Role != ApiToken.National)
+        {
+            stations = api.Scope.Fleet.Stations.Where(s => api.Scope.Sees(token, s.Id)).Select(s => s.Id).ToList();
+        }
+
+        return true;
+    }
+
     private static async Task<IResult> Send(ApiContext api, ApiToken token, string to, string cmd, string args, int? timeoutSeconds, CancellationToken ct)
     {
         try
         {
-            TimeSpan timeout = TimeSpan.FromSeconds(Math.Clamp(timeoutSeconds ?? 10, 1, 120));
+            // 0: send without waiting (follow it with GET /api/commands/{id}).
+            TimeSpan timeout = TimeSpan.FromSeconds(Math.Clamp(timeoutSeconds ?? 10, 0, 120));
             return Results.Ok(await api.Commands.SendAsync(token, to, cmd, args, timeout, ct).ConfigureAwait(false));
         }
         catch (CommandRefusedException ex)
@@ -192,7 +236,7 @@ public static class ApiEndpoints
         return ArgsJson.Emergency(r.DurationSeconds ?? 600, mask, r.Source ?? 0);
     }
 
-    private static bool TryTime(string? text, out long utcMs)
+    internal static bool TryTime(string? text, out long utcMs)
     {
         utcMs = 0;
         if (string.IsNullOrEmpty(text))

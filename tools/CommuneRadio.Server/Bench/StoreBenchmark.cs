@@ -70,7 +70,7 @@ public static class StoreBenchmark
                 await burst.ConfigureAwait(false);
                 await buffer.FlushAndStopAsync(TimeSpan.FromSeconds(60)).ConfigureAwait(false);
                 var sorted = latencies.OrderBy(t => t).ToArray();
-                long storedEvents = store.Events(null, 0, long.MaxValue, int.MaxValue).Count;
+                long storedEvents = store.Events(new EventQuery(null, null, 0, long.MaxValue, int.MaxValue)).Count;
                 long storedHealth = healthSent - buffer.DroppedCount.GetValueOrDefault("health");
                 store.Dispose();
                 long bytes = DatabaseBytes(path) - emptyBytes;

@@ -82,9 +82,21 @@ public sealed class CommandService
 
         CommandIssuer signer = _issuers.GetOrAdd(issuer.Name, _ => new CommandIssuer(_scope.Fleet, issuer));
         SignedCommand command = signer.Create(to, cmd, argsJson);
-        Dictionary<string, bool?> online = _db.Read(s => s.Stations()).ToDictionary(s => s.Station, s => s.Online, StringComparer.Ordinal);
+        Dictionary<string, bool?> online;
+        try
+        {
+            // Recorded before it is published, so no result can arrive for a command the database does not know
+            // (an accepted schedule command updates the station's schedule record when its result is written).
+            _db.Read(s => { s.RecordCommand(new StoredCommand(command.Id, now, token.Name, cmd, to, issuer.Name, issuer.Level, argsJson)); return 0; });
+            online = _db.Read(s => s.Stations()).ToDictionary(s => s.Station, s => s.Online, StringComparer.Ordinal);
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or System.IO.IOException)
+        {
+            throw new CommandRefusedException("database-unavailable", "the database cannot record the command now, so it was not sent: " + ex.Message, 503);
+        }
         var waiter = new Waiter(members.Select(m => m.Id).Where(id => online.GetValueOrDefault(id) == true));
         _waiting[command.Id] = waiter;
+
         try
         {
             await _client.PublishAsync(command.Topic, command.Payload, MqttQualityOfService.AtLeastOnce, false, cancellationToken).ConfigureAwait(false);

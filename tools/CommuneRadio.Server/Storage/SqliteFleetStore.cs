@@ -1,25 +1,27 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Text;
 using System.Text.Json;
-using CommuneRadio.Server.Ingest;
 using Microsoft.Data.Sqlite;
 
 namespace CommuneRadio.Server.Storage;
 
 /// <summary>
-/// The SQLite fleet store: one file, WAL journal, schema and migrations in <see cref="SqliteMigrations"/>.
-/// Not thread-safe (see <see cref="IFleetStore"/>).
+/// The SQLite fleet store: one file, WAL journal, schema and migrations in <see cref="SqliteMigrations"/>; the
+/// write path is in SqliteFleetStore.Write.cs. Not thread-safe (see <see cref="IFleetStore"/>).
 /// </summary>
-public sealed class SqliteFleetStore : IFleetStore
+public sealed partial class SqliteFleetStore : IFleetStore
 {
+    private const string StatusColumns = "station, online, last_seen, health, config, faults";
     private readonly SqliteConnection _db;
 
     private SqliteFleetStore(SqliteConnection db)
     {
         _db = db;
     }
+
+    /// <inheritdoc/>
+    public string Kind => "sqlite";
 
     /// <inheritdoc/>
     public int SchemaVersion { get; private set; }
@@ -36,7 +38,7 @@ public sealed class SqliteFleetStore : IFleetStore
         try
         {
             // NORMAL in WAL mode: a commit survives a crash of the process (the WAL is written), fsync at checkpoints.
-            store.Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;");
+            store.Execute(null, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;");
             store.Migrate();
         }
         catch
@@ -49,55 +51,70 @@ public sealed class SqliteFleetStore : IFleetStore
     }
 
     /// <inheritdoc/>
-    public void Write(IReadOnlyList<StationMessage> batch)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        using SqliteTransaction tx = _db.BeginTransaction();
-        foreach (StationMessage m in batch)
-        {
-            string? refusal = WriteOne(tx, m);
-            if (refusal is not null)
-            {
-                Execute(tx, "INSERT INTO rejected VALUES($r,$t,$p,$why)", ("$r", m.ReceivedUtcMs), ("$t", m.Station + "/" + m.Kind), ("$p", m.Payload), ("$why", refusal));
-            }
-        }
+    public IReadOnlyList<StationStatus> Stations() => Query($"SELECT {StatusColumns} FROM stations ORDER BY station", ReadStatus);
 
-        tx.Commit();
+    /// <inheritdoc/>
+    public IReadOnlyList<StoredEvent> Events(EventQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return Query(
+            "SELECT station, seq, kind, programme, class, reason, at, clock, received FROM events WHERE at >= $f AND at < $u" +
+            (query.Stations is null ? string.Empty : " AND station IN (SELECT value FROM json_each($s))") +
+            (query.Programme is null ? string.Empty : " AND programme = $p") + " ORDER BY at, station, seq LIMIT $l",
+            r => new StoredEvent(r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetInt64(6), r.GetInt64(7) != 0, r.GetInt64(8)),
+            ("$f", query.FromUtcMs), ("$u", query.UntilUtcMs), ("$s", JsonList(query.Stations)), ("$p", (object?)query.Programme ?? DBNull.Value), ("$l", query.Limit));
     }
 
     /// <inheritdoc/>
-    public IReadOnlyList<StationStatus> Stations() =>
-        Query("SELECT station, online, last_seen, health, config, faults FROM stations ORDER BY station", ReadStatus);
-
-    /// <inheritdoc/>
-    public IReadOnlyList<StoredEvent> Events(string? station, long fromUtcMs, long untilUtcMs, int limit) =>
-        Query(
-            "SELECT station, seq, kind, programme, class, reason, at, clock, received FROM events WHERE at >= $f AND at < $u" +
-            (station is null ? string.Empty : " AND station = $s") + " ORDER BY at, station, seq LIMIT $l",
-            r => new StoredEvent(r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetInt64(6), r.GetInt64(7) != 0, r.GetInt64(8)),
-            ("$f", fromUtcMs), ("$u", untilUtcMs), ("$s", (object?)station ?? DBNull.Value), ("$l", limit));
-
-    /// <inheritdoc/>
     public IReadOnlyList<StationStatus> SilentSince(long sinceUtcMs) =>
-        Query("SELECT station, online, last_seen, health, config, faults FROM stations WHERE last_seen < $t ORDER BY last_seen, station", ReadStatus, ("$t", sinceUtcMs));
+        Query($"SELECT {StatusColumns} FROM stations WHERE last_seen < $t ORDER BY last_seen, station", ReadStatus, ("$t", sinceUtcMs));
 
     /// <inheritdoc/>
     public IReadOnlyList<StoredResult> Results(string commandId) =>
         Query(
-            "SELECT command_id, station, result, reason, field, received FROM results WHERE command_id = $c ORDER BY received",
+            "SELECT command_id, station, result, reason, field, received FROM results WHERE command_id = $c ORDER BY received, rowid",
             r => new StoredResult(r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4), r.GetInt64(5)),
             ("$c", commandId));
+
+    /// <inheritdoc/>
+    public void RecordCommand(StoredCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        Execute(
+            null, "INSERT INTO commands VALUES($i,$t,$k,$c,$to,$u,$l,$a)",
+            ("$i", command.Id), ("$t", command.SentUtcMs), ("$k", command.Token), ("$c", command.Cmd), ("$to", command.To), ("$u", command.Issuer), ("$l", command.Level), ("$a", command.Args));
+    }
+
+    /// <inheritdoc/>
+    public StoredCommand? Command(string id) => CommandIn(null, id);
+
+    /// <inheritdoc/>
+    public IReadOnlyList<StoredCommand> ScheduleCommands() =>
+        Query("SELECT id, sent, token, cmd, target, issuer, level, args FROM commands WHERE cmd LIKE 'schedule.%' ORDER BY sent, rowid", ReadCommand);
+
+    /// <inheritdoc/>
+    public IReadOnlyList<RecordedItem> ScheduleRecord(IReadOnlyCollection<string> stations) =>
+        Query(
+            "SELECT station, item_id, item, issuer, level, command_id FROM schedule_items WHERE station IN (SELECT value FROM json_each($s)) ORDER BY station, item_id",
+            r => new RecordedItem(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5)),
+            ("$s", JsonList(stations ?? throw new ArgumentNullException(nameof(stations)))));
+
+    /// <inheritdoc/>
+    public IReadOnlyList<FaultRecord> FaultLog(IReadOnlyCollection<string>? stations, long fromUtcMs, long untilUtcMs, int limit) =>
+        Query(
+            "SELECT station, fault, raised, cleared FROM fault_log WHERE raised < $u AND (cleared IS NULL OR cleared >= $f)" +
+            (stations is null ? string.Empty : " AND station IN (SELECT value FROM json_each($s))") + " ORDER BY raised, station, fault LIMIT $l",
+            r => new FaultRecord(r.GetString(0), r.GetString(1), r.GetInt64(2), r.IsDBNull(3) ? null : r.GetInt64(3)),
+            ("$f", fromUtcMs), ("$u", untilUtcMs), ("$s", JsonList(stations)), ("$l", limit));
 
     /// <inheritdoc/>
     public void Audit(AuditRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        using SqliteTransaction tx = _db.BeginTransaction();
         Execute(
-            tx, "INSERT INTO audit VALUES($a,$t,$r,$s,$c,$to,$i,$id,$args,$o)",
+            null, "INSERT INTO audit VALUES($a,$t,$r,$s,$c,$to,$i,$id,$args,$o)",
             ("$a", record.AtUtcMs), ("$t", record.Token), ("$r", record.Role), ("$s", record.Scope), ("$c", record.Command), ("$to", record.To),
             ("$i", record.Issuer), ("$id", record.CommandId), ("$args", record.Args), ("$o", record.Outcome));
-        tx.Commit();
     }
 
     /// <inheritdoc/>
@@ -107,15 +124,36 @@ public sealed class SqliteFleetStore : IFleetStore
             r => new AuditRecord(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6), r.GetString(7), r.GetString(8), r.GetString(9)),
             ("$l", limit));
 
+    /// <inheritdoc/>
+    public long SizeBytes()
+    {
+        // Checkpoint first: until then new pages live in the WAL, not in the file the page count describes.
+        Execute(null, "PRAGMA wal_checkpoint(TRUNCATE)");
+        long pages = Query("PRAGMA page_count", r => r.GetInt64(0))[0] - Query("PRAGMA freelist_count", r => r.GetInt64(0))[0];
+        return pages * Query("PRAGMA page_size", r => r.GetInt64(0))[0];
+    }
+
     /// <summary>Closes the database.</summary>
     public void Dispose() => _db.Dispose();
 
     private static StationStatus ReadStatus(SqliteDataReader r) =>
         new(r.GetString(0), r.IsDBNull(1) ? null : r.GetInt64(1) != 0, r.GetInt64(2), r.IsDBNull(3) ? null : r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4), r.GetString(5));
 
+    private static StoredCommand ReadCommand(SqliteDataReader r) =>
+        new(r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6), r.GetString(7));
+
+    // Station lists travel as one JSON array parameter, read back with json_each: no statement per list length.
+    private static object JsonList(IReadOnlyCollection<string>? values) => values is null ? DBNull.Value : JsonSerializer.Serialize(values);
+
+    private StoredCommand? CommandIn(SqliteTransaction? tx, string id)
+    {
+        List<StoredCommand> rows = Query("SELECT id, sent, token, cmd, target, issuer, level, args FROM commands WHERE id = $i", ReadCommand, tx, ("$i", id));
+        return rows.Count == 0 ? null : rows[0];
+    }
+
     private void Migrate()
     {
-        Execute("CREATE TABLE IF NOT EXISTS schema_version(version INTEGER NOT NULL)");
+        Execute(null, "CREATE TABLE IF NOT EXISTS schema_version(version INTEGER NOT NULL)");
         List<long> rows = Query("SELECT version FROM schema_version", r => r.GetInt64(0));
         int version = rows.Count == 0 ? 0 : (int)rows[0];
         if (version > SqliteMigrations.Latest)
@@ -134,105 +172,6 @@ public sealed class SqliteFleetStore : IFleetStore
         SchemaVersion = SqliteMigrations.Latest;
     }
 
-    // Null when stored, otherwise why the payload could not be read (it then goes to `rejected`).
-    private string? WriteOne(SqliteTransaction tx, StationMessage m)
-    {
-        JsonDocument doc;
-        try
-        {
-            doc = JsonDocument.Parse(m.Payload);
-        }
-        catch (JsonException)
-        {
-            return "malformed";
-        }
-
-        using (doc)
-        {
-            JsonElement r = doc.RootElement;
-            if (r.ValueKind != JsonValueKind.Object)
-            {
-                return "malformed";
-            }
-
-            string text = Encoding.UTF8.GetString(m.Payload);
-            Execute(tx, "INSERT INTO stations(station) VALUES($s) ON CONFLICT(station) DO NOTHING", ("$s", m.Station));
-            if (!m.Retained)
-            {
-                // A retained state or config report is old news, not a sign of life.
-                Execute(tx, "UPDATE stations SET last_seen = max(last_seen, $t) WHERE station = $s", ("$s", m.Station), ("$t", m.ReceivedUtcMs));
-            }
-
-            switch (m.Kind)
-            {
-                case "state":
-                    if (!r.TryGetProperty("online", out JsonElement online) || online.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
-                    {
-                        return "invalid-field: online";
-                    }
-
-                    Execute(tx, "UPDATE stations SET online = $o WHERE station = $s", ("$s", m.Station), ("$o", online.GetBoolean() ? 1 : 0));
-                    return null;
-                case "health":
-                    Execute(tx, "INSERT INTO health VALUES($s,$t,$p)", ("$s", m.Station), ("$t", m.ReceivedUtcMs), ("$p", text));
-                    Execute(tx, "UPDATE stations SET health = $p, health_at = $t, faults = $f WHERE station = $s", ("$s", m.Station), ("$t", m.ReceivedUtcMs), ("$p", text), ("$f", Faults(r)));
-                    return null;
-                case "config":
-                    Execute(tx, "UPDATE stations SET config = $p, config_at = $t WHERE station = $s", ("$s", m.Station), ("$t", m.ReceivedUtcMs), ("$p", text));
-                    return null;
-                case "event":
-                    return WriteEvent(tx, m, r);
-                default:
-                    Execute(
-                        tx, "INSERT INTO results VALUES($c,$s,$r,$why,$f,$t)",
-                        ("$c", Str(r, "id") ?? string.Empty), ("$s", m.Station), ("$r", Str(r, "result") ?? "unknown"), ("$why", (object?)Str(r, "reason") ?? DBNull.Value),
-                        ("$f", (object?)Str(r, "field") ?? DBNull.Value), ("$t", m.ReceivedUtcMs));
-                    return null;
-            }
-        }
-    }
-
-    private string? WriteEvent(SqliteTransaction tx, StationMessage m, JsonElement r)
-    {
-        // Every check is by kind first: a payload that throws here would be retried forever and stall the buffer.
-        if (!r.TryGetProperty("seq", out JsonElement seq) || seq.ValueKind != JsonValueKind.Number || !seq.TryGetInt64(out long seqValue) ||
-            !r.TryGetProperty("at", out JsonElement at) || at.ValueKind != JsonValueKind.Number || !at.TryGetInt64(out long atValue) || Str(r, "kind") is not { } kind)
-        {
-            return "invalid-field: seq, at or kind";
-        }
-
-        bool clock = r.TryGetProperty("clock", out JsonElement c) && c.ValueKind == JsonValueKind.True;
-        Execute(
-            tx, "INSERT OR IGNORE INTO events VALUES($s,$q,$k,$p,$c,$r,$a,$v,$t)",
-            ("$s", m.Station), ("$q", seqValue), ("$k", kind), ("$p", Str(r, "programme") ?? string.Empty), ("$c", Str(r, "class") ?? string.Empty),
-            ("$r", Str(r, "reason") ?? string.Empty), ("$a", atValue), ("$v", clock ? 1 : 0), ("$t", m.ReceivedUtcMs));
-        return null;
-    }
-
-    private static string Faults(JsonElement health)
-    {
-        if (!health.TryGetProperty("faults", out JsonElement faults) || faults.ValueKind != JsonValueKind.Array)
-        {
-            return string.Empty;
-        }
-
-        var text = new StringBuilder();
-        foreach (JsonElement f in faults.EnumerateArray())
-        {
-            if (f.ValueKind == JsonValueKind.String)
-            {
-                text.Append(text.Length == 0 ? string.Empty : ",").Append(f.GetString());
-            }
-        }
-
-        return text.ToString();
-    }
-
-    private static string? Str(JsonElement e, string name) =>
-        e.TryGetProperty(name, out JsonElement v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-
-    private void Execute(string sql) => Execute(null, sql);
-
     private void Execute(SqliteTransaction? tx, string sql, params (string Name, object Value)[] parameters)
     {
         using SqliteCommand cmd = _db.CreateCommand();
@@ -246,9 +185,12 @@ public sealed class SqliteFleetStore : IFleetStore
         cmd.ExecuteNonQuery();
     }
 
-    private List<T> Query<T>(string sql, Func<SqliteDataReader, T> read, params (string Name, object Value)[] parameters)
+    private List<T> Query<T>(string sql, Func<SqliteDataReader, T> read, params (string Name, object Value)[] parameters) => Query(sql, read, null, parameters);
+
+    private List<T> Query<T>(string sql, Func<SqliteDataReader, T> read, SqliteTransaction? tx, params (string Name, object Value)[] parameters)
     {
         using SqliteCommand cmd = _db.CreateCommand();
+        cmd.Transaction = tx;
         cmd.CommandText = sql;
         foreach ((string name, object value) in parameters)
         {

@@ -13,9 +13,18 @@ namespace CommuneRadio.Server.Storage;
  *   results  (command_id, station, result, reason, field, received)
  *   rejected (received, topic, payload, reason)                                        unreadable messages, kept
  *   audit    (at, token, role, scope, command, target, issuer, command_id, args, outcome)
+ *   -- version 3 --
+ *   commands (id PK, sent, token, cmd, target, issuer, level, args)                    what the server sent
+ *   schedule_items (station, item_id, item, issuer, level, command_id) PK(station, item_id)
+ *                                                                                      items a station ACCEPTED through the server
+ *   schedule_versions (station PK, version)                                            last accepted schedule.sync
+ *   fault_log (station, fault, raised, cleared)                                        one row per fault episode; cleared NULL while open
+ *            (migration 3 opens one row per fault the last health of each station lists)
  *
  * Indexes: events(station, at) for "events of X between A and B"; events(at) for every station in a period;
- * stations(last_seen) for "who is silent since T"; health(station, received); results(command_id).
+ * stations(last_seen) for "who is silent since T"; health(station, received); results(command_id);
+ * commands(cmd, sent); fault_log(station) WHERE cleared IS NULL (open faults); fault_log(raised).
+ * PostgreSQL has the same tables and versions (PostgresMigrations), with BIGINT, BOOLEAN and BYTEA columns.
  */
 
 /// <summary>The forward migrations of <see cref="SqliteFleetStore"/> (spec block above).</summary>
@@ -36,6 +45,14 @@ public static class SqliteMigrations
         "CREATE TABLE rejected(received INTEGER NOT NULL, topic TEXT NOT NULL, payload BLOB NOT NULL, reason TEXT NOT NULL);",
         "CREATE TABLE audit(at INTEGER NOT NULL, token TEXT NOT NULL, role TEXT NOT NULL, scope TEXT NOT NULL, command TEXT NOT NULL, target TEXT NOT NULL, issuer TEXT NOT NULL, command_id TEXT NOT NULL, args TEXT NOT NULL, outcome TEXT NOT NULL);" +
         "CREATE INDEX audit_at ON audit(at);",
+        "CREATE TABLE commands(id TEXT PRIMARY KEY, sent INTEGER NOT NULL, token TEXT NOT NULL, cmd TEXT NOT NULL, target TEXT NOT NULL, issuer TEXT NOT NULL, level TEXT NOT NULL, args TEXT NOT NULL);" +
+        "CREATE INDEX commands_cmd_sent ON commands(cmd, sent);" +
+        "CREATE TABLE schedule_items(station TEXT NOT NULL, item_id TEXT NOT NULL, item TEXT NOT NULL, issuer TEXT NOT NULL, level TEXT NOT NULL, command_id TEXT NOT NULL, PRIMARY KEY(station, item_id));" +
+        "CREATE TABLE schedule_versions(station TEXT PRIMARY KEY, version INTEGER NOT NULL);" +
+        "CREATE TABLE fault_log(station TEXT NOT NULL, fault TEXT NOT NULL, raised INTEGER NOT NULL, cleared INTEGER);" +
+        "CREATE INDEX fault_log_open ON fault_log(station) WHERE cleared IS NULL;" +
+        "CREATE INDEX fault_log_raised ON fault_log(raised);" +
+        "INSERT INTO fault_log SELECT s.station, j.value, coalesce(s.health_at, 0), NULL FROM stations s, json_each('[\"' || replace(s.faults, ',', '\",\"') || '\"]') j WHERE s.faults <> '';",
     };
 
     /// <summary>The schema version this build writes.</summary>
