@@ -3,7 +3,6 @@ using System.Device.Gpio;
 using System.Text;
 using System.Threading;
 using CommuneRadio.Core.Config;
-using CommuneRadio.Core.Connectivity;
 using CommuneRadio.Core.Health;
 using CommuneRadio.Core.Persistence;
 using CommuneRadio.Core.Protocol;
@@ -51,108 +50,61 @@ namespace CommuneRadio
             BootReport report = new BootReport();
             _endpoint = StationBoot.Start(config.Station, config.Protocol, config.Keys, storage, _clock.Now(), report);
             BootLog.Boot(report);
-            _runtime = new StationRuntime(_endpoint, relays);
-            _endpoint.Connected = false;
+
+            WatchdogThread watchdog = new WatchdogThread(new LoopWatchdog(30000), _endpoint.Store);
+            MessageQueue inbox = new MessageQueue(8);
+            M2MqttTransport transport = null;
+            if (config.NetworkUsable)
+            {
+                transport = new M2MqttTransport(config.Device, LoadCa(config.Device), inbox,
+                    new WifiNetwork(config.Device.WifiSsid, config.Device.WifiPassword), config.Protocol.MaxPayloadBytes);
+            }
+
+            RuntimeSettings settings = new RuntimeSettings(ConfigReport.Payload(config));
+            settings.KeepAliveSeconds = config.Device.KeepAliveSeconds;
+            _runtime = new StationRuntime(_endpoint, relays, transport, watchdog, settings);
             _endpoint.Core.MarkFault(FaultFlags.ConfigError, !config.Valid);
-            Apply(_clock.Now());
+            SetClock(_runtime.AfterCoreCall(_clock.Now()));
             if (openFailed >= 0)
             {
                 ReportOpenFailure(config.Station.Relays, openFailed);
             }
 
-            LoopWatchdog loopWatchdog = new LoopWatchdog(30000);
-            WatchdogThread watchdog = new WatchdogThread(loopWatchdog, _endpoint.Store);
             watchdog.Start();
-
-            MessageQueue inbox = new MessageQueue(8);
-            M2MqttTransport transport = null;
-            Connector connector = null;
-            if (config.NetworkUsable)
+            if (transport != null)
             {
-                transport = new M2MqttTransport(config.Device, LoadCa(config.Device), inbox, config.Protocol.MaxPayloadBytes);
-                connector = new Connector(new WifiNetwork(config.Device.WifiSsid, config.Device.WifiPassword), transport);
-                connector.Start();
+                transport.Start();
             }
 
-            Run(config, inbox, transport, connector, watchdog);
+            Run(config.Device, inbox, transport);
         }
 
-        private static void Run(StationConfig config, MessageQueue inbox, M2MqttTransport transport, Connector connector, WatchdogThread watchdog)
+        // The loop only says when; what happens is the runtime's (docs/architecture.md, "Station runtime").
+        private static void Run(DeviceSettings device, MessageQueue inbox, M2MqttTransport transport)
         {
-            DeviceSettings device = config.Device;
             AdcSensorReader sensors = new AdcSensorReader(device, _gpio);
             SensorReadings readings = new SensorReadings();
             Instant now = _clock.Now();
-            ReconnectPolicy policy = new ReconnectPolicy(1000, 300000, (uint)(now.MonotonicMs ^ config.Protocol.Station.GetHashCode()));
             long nextTick = now.MonotonicMs + TickMs;
             long nextSensors = now.MonotonicMs;
             long nextMemory = now.MonotonicMs;
             bool sntpStarted = false;
-            bool attempting = false;
-            string willTopic = _endpoint.Topics.State;
-            byte[] will = _endpoint.WillPayload();
 
             while (true)
             {
                 now = _clock.Now();
-                watchdog.Feed(now.MonotonicMs);
-
-                if (connector != null)
+                Log(_runtime.Pass(now), now);
+                if (!sntpStarted && transport != null && transport.NetworkSeen)
                 {
-                    int result = connector.TakeResult();
-                    if (result != Connector.None)
-                    {
-                        attempting = false;
-                    }
-
-                    if (result == Connector.Connected)
-                    {
-                        policy.Succeeded();
-                        _endpoint.OnConnected();
-                        BootLog.Line("mqtt: connected");
-                    }
-                    else if (result == Connector.Failed)
-                    {
-                        policy.Failed(now.MonotonicMs);
-                        BootLog.Line("mqtt: connect failed, next attempt in " + (policy.NextAttemptMs - now.MonotonicMs).ToString() + " ms");
-                    }
-
-                    if (policy.Connected && (transport.TakeClosed() || !transport.IsConnected))
-                    {
-                        policy.Failed(now.MonotonicMs);
-                        _endpoint.Connected = false;
-                        BootLog.Line("mqtt: connection lost");
-                    }
-
-                    if (!attempting && policy.ShouldAttempt(now.MonotonicMs))
-                    {
-                        attempting = connector.Request(config.Protocol.Station, willTopic, will);
-                    }
-
-                    if (!sntpStarted && connector.NetworkSeen)
-                    {
-                        _clock.Start(device.SntpServer1, device.SntpServer2);
-                        sntpStarted = true;
-                    }
-
-                    if (policy.Connected && policy.ResubscribeNeeded && transport.Subscribe(_endpoint.Topics.Subscriptions))
-                    {
-                        policy.Resubscribed();
-                    }
-
-                    if (policy.Connected && policy.StateNeeded && transport.Publish(_endpoint.OnlineState())
-                        && transport.Publish(new OutgoingMessage(ConfigReport.Topic(config.Protocol.Prefix, config.Protocol.Station), ConfigReport.Payload(config), 1, true)))
-                    {
-                        policy.StatePublished();
-                    }
+                    _clock.Start(device.SntpServer1, device.SntpServer2);
+                    sntpStarted = true;
                 }
 
                 ReceivedMessage m;
                 while ((m = inbox.Dequeue()) != null)
                 {
                     now = _clock.Now();
-                    _endpoint.HandleMessage(m.Topic, m.Payload, m.Retained, now);
-                    SetClock(_runtime.AfterCoreCall(now));
+                    SetClock(_runtime.HandleMessage(m.Topic, m.Payload, m.Retained, now));
                 }
 
                 if (now.MonotonicMs >= nextSensors)
@@ -175,8 +127,7 @@ namespace CommuneRadio
 
                 if (now.MonotonicMs >= nextTick)
                 {
-                    _endpoint.Tick(now);
-                    Apply(now);
+                    SetClock(_runtime.Tick(now));
                     nextTick += TickMs;
                     if (nextTick <= now.MonotonicMs)
                     {
@@ -184,22 +135,25 @@ namespace CommuneRadio
                     }
                 }
 
-                // One message per pass: a slow broker delays publishing, never the relay sequencing above.
-                OutgoingMessage o = _endpoint.Outbox.Peek();
-                if (o != null && transport != null && policy.Connected && transport.Publish(o))
-                {
-                    _endpoint.Outbox.Dequeue();
-                }
-
                 int wait = (int)(nextTick - _clock.Now().MonotonicMs);
                 inbox.Signal.WaitOne(wait < 1 ? 1 : wait > TickMs ? TickMs : wait, false);
             }
         }
 
-        // Every Core call ends with the runtime's pass (relays, relay-fault feedback); Program only owns the clock.
-        private static void Apply(Instant now)
+        private static void Log(ConnectionChange change, Instant now)
         {
-            SetClock(_runtime.AfterCoreCall(now));
+            if (change == ConnectionChange.Connected)
+            {
+                BootLog.Line("mqtt: connected");
+            }
+            else if (change == ConnectionChange.AttemptFailed)
+            {
+                BootLog.Line("mqtt: connect failed, next attempt in " + (_runtime.Policy.NextAttemptMs - now.MonotonicMs).ToString() + " ms");
+            }
+            else if (change == ConnectionChange.Lost)
+            {
+                BootLog.Line("mqtt: connection lost");
+            }
         }
 
         private static void SetClock(long utcMs)

@@ -1,33 +1,23 @@
 using System.Threading;
+using CommuneRadio.Core.Runtime;
 
 namespace CommuneRadio.Device
 {
     /// <summary>
-    /// Runs the blocking network steps — join Wi-Fi, TLS connect to the broker — on their own thread, so the main
-    /// loop keeps ticking (relay sequencing, on-time guard) during a 10–30 s TLS handshake. The main loop decides
-    /// <i>when</i> (Core's ReconnectPolicy) and calls <see cref="Request"/>; it collects the outcome with
-    /// <see cref="TakeResult"/>. No other logic here.
+    /// Runs the blocking network steps of one connection attempt — join Wi-Fi, TLS connect to the broker — on their own
+    /// thread, so the main loop keeps ticking (relay sequencing, on-time guard) during a 10–30 s TLS handshake. The
+    /// runtime decides <i>when</i> (Core's ReconnectPolicy) through <see cref="M2MqttTransport.Connect"/>, which calls
+    /// <see cref="Request"/>; the outcome is collected with <see cref="TakeResult"/>. No other logic here.
     /// </summary>
     public sealed class Connector
     {
-        /// <summary>No attempt finished since the last <see cref="TakeResult"/>.</summary>
-        public const int None = 0;
-
-        /// <summary>Connected to the broker.</summary>
-        public const int Connected = 1;
-
-        /// <summary>Wi-Fi or broker connection failed.</summary>
-        public const int Failed = 2;
-
         private readonly WifiNetwork _wifi;
         private readonly M2MqttTransport _transport;
         private readonly AutoResetEvent _go = new AutoResetEvent(false);
         private readonly object _lock = new object();
-        private string _clientId;
-        private string _willTopic;
-        private byte[] _will;
+        private ConnectOptions _options;
         private bool _busy;
-        private int _result;
+        private ConnectOutcome _result;
 
         /// <summary>Set once Wi-Fi first came up (the SNTP client is started then).</summary>
         public bool NetworkSeen { get; private set; }
@@ -46,7 +36,7 @@ namespace CommuneRadio.Device
         }
 
         /// <summary>Asks for one attempt; ignored while one is running. True when accepted.</summary>
-        public bool Request(string clientId, string willTopic, byte[] will)
+        public bool Request(ConnectOptions options)
         {
             lock (_lock)
             {
@@ -56,9 +46,7 @@ namespace CommuneRadio.Device
                 }
 
                 _busy = true;
-                _clientId = clientId;
-                _willTopic = willTopic;
-                _will = will;
+                _options = options;
             }
 
             _go.Set();
@@ -66,12 +54,12 @@ namespace CommuneRadio.Device
         }
 
         /// <summary>The outcome of the last attempt, once.</summary>
-        public int TakeResult()
+        public ConnectOutcome TakeResult()
         {
             lock (_lock)
             {
-                int r = _result;
-                _result = None;
+                ConnectOutcome r = _result;
+                _result = ConnectOutcome.None;
                 return r;
             }
         }
@@ -81,16 +69,22 @@ namespace CommuneRadio.Device
             while (true)
             {
                 _go.WaitOne();
+                ConnectOptions options;
+                lock (_lock)
+                {
+                    options = _options;
+                }
+
                 bool ok = _wifi.EnsureConnected(60000);
                 if (ok)
                 {
                     NetworkSeen = true;
-                    ok = _transport.Connect(_clientId, _willTopic, _will);
+                    ok = _transport.ConnectNow(options);
                 }
 
                 lock (_lock)
                 {
-                    _result = ok ? Connected : Failed;
+                    _result = ok ? ConnectOutcome.Connected : ConnectOutcome.Failed;
                     _busy = false;
                 }
             }

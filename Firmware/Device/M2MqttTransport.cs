@@ -2,6 +2,7 @@ using System;
 using System.Text;
 using CommuneRadio.Core.Config;
 using CommuneRadio.Core.Protocol;
+using CommuneRadio.Core.Runtime;
 using nanoFramework.M2Mqtt;
 using nanoFramework.M2Mqtt.Messages;
 using System.Security.Cryptography.X509Certificates;
@@ -9,10 +10,12 @@ using System.Security.Cryptography.X509Certificates;
 namespace CommuneRadio.Device
 {
     /// <summary>
-    /// MQTT 3.1.1 over nanoFramework.M2Mqtt: TLS with the configured CA certificate, user name and password, the
-    /// endpoint's retained "offline" last will, keep-alive. Thin: when to connect is decided by Core's
-    /// <c>ReconnectPolicy</c> on the main loop; the client's threads only enqueue messages and flag a lost connection.
-    /// <see cref="Connect"/> blocks (TLS handshake) and runs on the connector thread; everything else on the main loop.
+    /// The device's <see cref="ITransport"/>: MQTT 3.1.1 over nanoFramework.M2Mqtt 5.1.217, TLS with the configured CA
+    /// certificate, user name and password from the configuration file; client id, clean session, keep-alive and the
+    /// retained last will come from the runtime's <see cref="ConnectOptions"/>, as in the simulator. Thin: when to connect
+    /// is decided by the runtime (Core's <c>ReconnectPolicy</c>) on the main loop; <see cref="Connect"/> hands the attempt
+    /// to the <see cref="Connector"/> thread, where <see cref="ConnectNow"/> blocks (Wi-Fi, TLS handshake). The client's
+    /// threads only enqueue messages and flag a lost connection; everything else runs on the main loop.
     /// <para>
     /// Oversized publishes (docs/protocol.md §7): M2Mqtt 3.1.1 has no size limit and no hook before it allocates a
     /// received PUBLISH — <c>MqttMsgPublish.Parse</c> takes the whole remaining length into one array, then copies the
@@ -25,26 +28,52 @@ namespace CommuneRadio.Device
     /// once, and the inbox never holds a large array.
     /// </para>
     /// </summary>
-    public sealed class M2MqttTransport
+    public sealed class M2MqttTransport : ITransport
     {
         private readonly DeviceSettings _settings;
         private readonly X509Certificate _ca;
         private readonly MessageQueue _inbox;
         private readonly int _maxPayloadBytes;
         private readonly object _lock = new object();
+        private readonly Connector _connector;
         private MqttClient _client;
         private bool _closed;
 
         /// <summary>
-        /// Creates a transport; <paramref name="caPem"/> is null for a plain connection. Payloads over
-        /// <paramref name="maxPayloadBytes"/> (the endpoint's limit) are handed on without their bytes.
+        /// Creates a transport joining <paramref name="wifi"/>; <paramref name="caPem"/> is null for a plain connection.
+        /// Payloads over <paramref name="maxPayloadBytes"/> (the endpoint's limit) are handed on without their bytes.
         /// </summary>
-        public M2MqttTransport(DeviceSettings settings, string caPem, MessageQueue inbox, int maxPayloadBytes)
+        public M2MqttTransport(DeviceSettings settings, string caPem, MessageQueue inbox, WifiNetwork wifi, int maxPayloadBytes)
         {
             _settings = settings;
             _inbox = inbox;
             _maxPayloadBytes = maxPayloadBytes;
             _ca = settings.BrokerTls && caPem != null ? new X509Certificate(caPem) : null;
+            _connector = new Connector(wifi, this);
+        }
+
+        /// <summary>Set once Wi-Fi first came up (the SNTP client is started then).</summary>
+        public bool NetworkSeen
+        {
+            get { return _connector.NetworkSeen; }
+        }
+
+        /// <summary>Starts the connector thread.</summary>
+        public void Start()
+        {
+            _connector.Start();
+        }
+
+        /// <summary>Starts one attempt on the connector thread; false while one is under way.</summary>
+        public bool Connect(ConnectOptions options)
+        {
+            return _connector.Request(options);
+        }
+
+        /// <summary>The outcome of the last attempt, once.</summary>
+        public ConnectOutcome TakeOutcome()
+        {
+            return _connector.TakeResult();
         }
 
         /// <summary>True while the client reports a connection.</summary>
@@ -58,10 +87,11 @@ namespace CommuneRadio.Device
         }
 
         /// <summary>
-        /// Connects with the last will (retained, QoS 1) on <paramref name="willTopic"/>; true on CONNACK success.
-        /// Never throws: a refused, timed-out or failed TLS connection is just false.
+        /// Connects with <paramref name="options"/> (connector thread; blocks); true on CONNACK success. Never throws: a
+        /// refused, timed-out or failed TLS connection is just false. A new client each time: M2Mqtt's own session state
+        /// is per client object, and the broker keeps the session (clean session off) by the client id.
         /// </summary>
-        public bool Connect(string clientId, string willTopic, byte[] willPayload)
+        public bool ConnectNow(ConnectOptions options)
         {
             Close();
             try
@@ -70,9 +100,14 @@ namespace CommuneRadio.Device
                     _settings.BrokerTls ? MqttSslProtocols.TLSv1_2 : MqttSslProtocols.None);
                 client.MqttMsgPublishReceived += OnPublish;
                 client.ConnectionClosed += OnClosed;
-                string will = Encoding.UTF8.GetString(willPayload, 0, willPayload.Length);
-                MqttReasonCode code = client.Connect(clientId, _settings.Username, _settings.Password,
-                    true, MqttQoSLevel.AtLeastOnce, true, willTopic, will, true, (ushort)_settings.KeepAliveSeconds);
+                string will = Encoding.UTF8.GetString(options.WillPayload, 0, options.WillPayload.Length);
+
+                // nanoframework/nanoFramework.m2mqtt v5.1.217, M2Mqtt/MqttClient.cs: Connect(string clientId, string username,
+                // string password, bool willRetain, MqttQoSLevel willQosLevel, bool willFlag, string willTopic,
+                // string willMessage, bool cleanSession, ushort keepAlivePeriod) returns the CONNACK's MqttReasonCode.
+                MqttReasonCode code = client.Connect(options.ClientId, _settings.Username, _settings.Password,
+                    options.WillRetain, options.WillQos == 0 ? MqttQoSLevel.AtMostOnce : MqttQoSLevel.AtLeastOnce, true,
+                    options.WillTopic, will, options.CleanSession, (ushort)options.KeepAliveSeconds);
                 if (code != MqttReasonCode.Success)
                 {
                     client.Dispose();
@@ -119,7 +154,11 @@ namespace CommuneRadio.Device
             }
         }
 
-        /// <summary>Hands one message to the client; false when it could not (the caller keeps it in the outbox).</summary>
+        /// <summary>
+        /// Hands one message to the client; false when it could not (the caller keeps it in the outbox). M2Mqtt's Publish
+        /// only enqueues into its in-flight queue and returns the message id (MqttClient.cs, Publish(string, byte[], string,
+        /// ArrayList, MqttQoSLevel, bool)); it throws when that queue is full.
+        /// </summary>
         public bool Publish(OutgoingMessage m)
         {
             MqttClient c = _client;

@@ -1,11 +1,13 @@
 using System;
 using System.Threading;
 using CommuneRadio.Core.Persistence;
+using CommuneRadio.Core.Runtime;
 using CommuneRadio.Core.Supervision;
 
 namespace CommuneRadio.Device
 {
     /// <summary>
+    /// The device's <see cref="IWatchdog"/>, kicked by the runtime on every loop pass.
     /// Software watchdog (nanoFramework has no hardware watchdog API): a thread checks Core's
     /// <see cref="LoopWatchdog"/> every second and reboots with reason "watchdog" when the main loop stopped feeding
     /// it. The watchdog object is shared with the main loop, so both sides go through a lock (its fields are 64-bit,
@@ -13,7 +15,7 @@ namespace CommuneRadio.Device
     /// <para>The reason is written from this thread while the main loop is stuck, possibly inside a storage write;
     /// RecordStore's two slots and CRC keep the previous good system record if the writes collide.</para>
     /// </summary>
-    public sealed class WatchdogThread
+    public sealed class WatchdogThread : IWatchdog
     {
         private readonly LoopWatchdog _watchdog;
         private readonly StationStore _store;
@@ -26,12 +28,12 @@ namespace CommuneRadio.Device
             _store = store;
         }
 
-        /// <summary>Main loop: it is alive.</summary>
-        public void Feed(long nowMs)
+        /// <summary>Main loop (through the runtime's pass): it is alive.</summary>
+        public void Kick(long monotonicMs)
         {
             lock (_lock)
             {
-                _watchdog.Feed(nowMs);
+                _watchdog.Feed(monotonicMs);
             }
         }
 

@@ -25,14 +25,24 @@ namespace CommuneRadio.Core.Config
         /// <summary>The UTF-8 JSON payload for <paramref name="config"/>.</summary>
         public static byte[] Payload(StationConfig config)
         {
+            return Payload(config.Protocol.Station, config.Device.Board, config.Errors);
+        }
+
+        /// <summary>
+        /// The payload for a station and board with these <paramref name="errors"/>; null or empty errors report a valid
+        /// configuration (a simulated station, which has no file: {"station":"…","board":"…","valid":true,"errors":[],"dropped":0}).
+        /// </summary>
+        public static byte[] Payload(string station, string board, ConfigErrors errors)
+        {
+            int count = errors == null ? 0 : errors.Count;
+            int dropped = errors == null ? 0 : errors.Dropped;
             JsonWriter w = new JsonWriter(Capacity);
             w.WriteStartObject();
-            w.WriteString("station", config.Protocol.Station);
-            w.WriteString("board", config.Device.Board);
-            w.WriteBoolean("valid", config.Valid);
+            w.WriteString("station", station);
+            w.WriteString("board", board);
+            w.WriteBoolean("valid", count == 0 && dropped == 0);
             w.WriteStartArray("errors");
-            ConfigErrors errors = config.Errors;
-            for (int i = 0; i < errors.Count; i++)
+            for (int i = 0; i < count; i++)
             {
                 w.WriteStartObject();
                 w.WriteString("field", errors.At(i).Field);
@@ -41,7 +51,7 @@ namespace CommuneRadio.Core.Config
             }
 
             w.WriteEndArray();
-            w.WriteNumber("dropped", errors.Dropped);
+            w.WriteNumber("dropped", dropped);
             w.WriteEndObject();
             return w.ToArray();
         }

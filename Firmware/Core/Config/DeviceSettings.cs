@@ -36,8 +36,11 @@ namespace CommuneRadio.Core.Config
         /// <summary>Broker password, or null.</summary>
         public string Password;
 
+        /// <summary>Keep-alive when the file sets none (also the simulator's): 60 s, the broker notices a dead station after 90 s.</summary>
+        public const int DefaultKeepAliveSeconds = 60;
+
         /// <summary>MQTT keep-alive, seconds.</summary>
-        public int KeepAliveSeconds = 60;
+        public int KeepAliveSeconds = DefaultKeepAliveSeconds;
 
         /// <summary>Primary SNTP server.</summary>
         public string SntpServer1 = "vn.pool.ntp.org";
