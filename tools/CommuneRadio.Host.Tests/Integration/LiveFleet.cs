@@ -33,14 +33,29 @@ internal sealed class LiveFleet : IAsyncDisposable
 
     public FleetObserver Observer { get; }
 
-    public static async Task<LiveFleet> StartAsync(int stations, bool startStations = true)
+    /// <summary>Clients of the stations by station id when started with recordClients (otherwise empty).</summary>
+    public Dictionary<string, RecordingMqttClient> Recorders { get; } = new(StringComparer.Ordinal);
+
+    public static async Task<LiveFleet> StartAsync(int stations, bool startStations = true, bool recordClients = false)
     {
         MosquittoBroker broker = await MosquittoBroker.StartAsync();
         FleetFile fleet = FleetGenerator.Generate(stations, communes: 2, provinces: 1, broker: $"mqtt://127.0.0.1:{broker.Port}");
         var observer = new FleetObserver(fleet.Prefix);
         await observer.StartAsync(broker.CreateClientOptions("test-server"));
-        var simulated = new SimulatedFleet(fleet, _ => broker.CreateClientOptions());
+        var recorders = new Dictionary<string, RecordingMqttClient>(StringComparer.Ordinal);
+        Action<FleetStation, SimulatedStationOptions>? configure = !recordClients ? null : (s, o) =>
+        {
+            var client = new RecordingMqttClient();
+            recorders.Add(s.Id, client);
+            o.ClientFactory = () => client;
+        };
+        var simulated = new SimulatedFleet(fleet, _ => broker.CreateClientOptions(), configure: configure);
         var live = new LiveFleet(broker, fleet, simulated, observer);
+        foreach (KeyValuePair<string, RecordingMqttClient> r in recorders)
+        {
+            live.Recorders.Add(r.Key, r.Value);
+        }
+
         if (startStations)
         {
             await live.StartStationsAsync();

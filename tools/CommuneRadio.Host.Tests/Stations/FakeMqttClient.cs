@@ -6,7 +6,11 @@ using CommuneRadio.Mqtt;
 
 namespace CommuneRadio.Host.Tests.Stations;
 
-/// <summary>An in-memory <see cref="IMqttClient"/>: records what is published and lets a test deliver messages and drop/restore the link.</summary>
+/// <summary>
+/// An in-memory <see cref="IMqttClient"/>: records each connect (with the time of <see cref="Clock"/>), what is published
+/// and subscribed, fails connects while <see cref="FailConnects"/>, and lets a test deliver messages and drop the link.
+/// Like the real client with reconnect off, it never reconnects by itself.
+/// </summary>
 internal sealed class FakeMqttClient : IMqttClient
 {
     private readonly object _gate = new();
@@ -27,9 +31,22 @@ internal sealed class FakeMqttClient : IMqttClient
 
     public bool Aborted { get; private set; }
 
+    public bool FailConnects { get; set; }
+
+    public Func<long>? Clock { get; set; }
+
+    /// <summary>Monotonic ms of every ConnectAsync call.</summary>
+    public List<long> ConnectTimes { get; } = new();
+
     public Task<MqttConnectResult> ConnectAsync(MqttClientOptions options, CancellationToken cancellationToken = default)
     {
         Options = options;
+        ConnectTimes.Add(Clock?.Invoke() ?? 0);
+        if (FailConnects)
+        {
+            return Task.FromException<MqttConnectResult>(new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused));
+        }
+
         SetConnected(true);
         return Task.FromResult(new MqttConnectResult(false));
     }
@@ -77,7 +94,10 @@ internal sealed class FakeMqttClient : IMqttClient
     public void Deliver(string topic, byte[] payload, bool retain = false) =>
         MessageReceived?.Invoke(this, new MqttMessageReceivedEventArgs(new MqttReceivedMessage(topic, payload, MqttQualityOfService.AtLeastOnce, retain, false)));
 
-    public void SetConnected(bool connected)
+    /// <summary>The connection is lost (broker gone, Wi-Fi down).</summary>
+    public void Drop() => SetConnected(false);
+
+    private void SetConnected(bool connected)
     {
         IsConnected = connected;
         ConnectionStateChanged?.Invoke(this, new MqttConnectionStateChangedEventArgs(

@@ -37,6 +37,7 @@ public sealed class SimulatedStationTests
             Clock = _clock,
             ClientFactory = () => _client,
         };
+        _client.Clock = () => _clock.Now.MonotonicMs;
         _station = new SimulatedStation(options);
         await _station.StartAsync();
     }
@@ -98,25 +99,84 @@ public sealed class SimulatedStationTests
         Assert.IsTrue(_client.Published.Any(p => Encoding.UTF8.GetString(p.Payload).Contains("relay-fault", StringComparison.Ordinal)));
     }
 
+    // Before the shared connection sequence only the device published its configuration report; a simulated station never did.
     [TestMethod]
-    public void SetConnected_Reconnect_CountsItAndPublishesOnlineStateAgain()
+    public void StartAsync_Connected_PublishesRetainedConfigReportAfterOnlineState()
     {
-        _client.SetConnected(false);
-        _client.SetConnected(true);
-
-        Assert.AreEqual(2, _client.Published.Count(p => p.Topic.EndsWith("/state", StringComparison.Ordinal)));
-        Assert.AreEqual(1L, _station.View().Reconnects);
+        int state = _client.Published.FindIndex(p => p.Topic == $"cr/v1/st/{_station.Id}/state");
+        int config = _client.Published.FindIndex(p => p.Topic == $"cr/v1/st/{_station.Id}/config");
+        Assert.IsTrue(state >= 0 && config > state, "online state first, then the config report");
+        var report = _client.Published[config];
+        Assert.IsTrue(report.Retain);
+        Assert.AreEqual(MqttQualityOfService.AtLeastOnce, report.QoS);
+        Assert.AreEqual($"{{\"station\":\"{_station.Id}\",\"board\":\"{_fleet.Stations[0].Board}\",\"valid\":true,\"errors\":[],\"dropped\":0}}", Encoding.UTF8.GetString(report.Payload));
     }
 
-    // Before, the simulator never marked its endpoint disconnected (the device does), so events filled the outbox offline.
+    // Before, the simulator connected with its own choices (clean session off, 15 s) and MQTTnet's reconnect; now the
+    // runtime's options, the same the device passes to M2Mqtt, and one attempt per runtime request.
     [TestMethod]
-    public void SetConnected_Lost_EndpointMarkedDisconnectedUntilReconnect()
+    public void StartAsync_Connects_WithTheRuntimesOptionsAndNoClientReconnect()
     {
-        _client.SetConnected(false);
-        Assert.IsFalse(_station.Endpoint.Connected);
+        MqttClientOptions o = _client.Options!;
+        Assert.AreEqual(_station.Runtime.ConnectOptions.CleanSession, o.CleanSession);
+        Assert.IsFalse(o.CleanSession);
+        Assert.AreEqual(TimeSpan.FromSeconds(_station.Runtime.ConnectOptions.KeepAliveSeconds), o.KeepAlive);
+        Assert.AreEqual(TimeSpan.FromSeconds(60), o.KeepAlive);
+        Assert.IsFalse(o.Reconnect.Enabled, "the runtime decides when to attempt");
+    }
 
-        _client.SetConnected(true);
+    // Before, the simulator counted reconnects from the client's events and never asked for a connection itself.
+    [TestMethod]
+    public void Tick_AfterConnectionLost_DisconnectedThenRuntimeReconnectsCountsItAndRepublishes()
+    {
+        _client.Drop();
+        Tick(250);
+        Assert.IsFalse(_station.Endpoint.Connected, "the endpoint is marked disconnected at the next pass");
+        Assert.AreEqual(1, _client.ConnectTimes.Count);
+
+        Tick(2250);
+
+        Assert.AreEqual(2, _client.ConnectTimes.Count, "the runtime attempted again within the first backoff (1–2 s)");
         Assert.IsTrue(_station.Endpoint.Connected);
+        Assert.AreEqual(1L, _station.View().Reconnects);
+        Assert.AreEqual(2, _client.Published.Count(p => p.Topic.EndsWith("/state", StringComparison.Ordinal) && p.Retain));
+        Assert.AreEqual(2, _client.Published.Count(p => p.Topic.EndsWith("/config", StringComparison.Ordinal) && p.Retain));
+        Assert.AreEqual(2 * _station.Endpoint.Topics.Subscriptions.Length, _client.Subscribed.Count);
+    }
+
+    // Before, the simulator backed off by MQTTnet's reconnect (first attempt within 0.5 s, up to 30 s); the device by
+    // ReconnectPolicy (1 s, doubling, up to 5 min). Now both by the runtime's ReconnectPolicy.
+    [TestMethod]
+    public void Tick_BrokerUnreachable_AttemptsFollowReconnectPolicy()
+    {
+        _client.FailConnects = true;
+        _client.Drop();
+        long lost = _clock.Now.MonotonicMs + 250;
+        Tick(30 * 60 * 1000);
+
+        long[] times = _client.ConnectTimes.Skip(1).ToArray();
+        Assert.IsTrue(times.Length >= 8 && times.Length <= 25, $"{times.Length} attempts in 30 min");
+        long previous = lost;
+        for (int n = 1; n <= times.Length; n++)
+        {
+            long gap = times[n - 1] - previous;
+            long cap = Math.Min(300_000, 1000L << Math.Min(n, 20)) + 250;
+            Assert.IsTrue(gap >= 1000 && gap <= cap, $"attempt {n}: {gap} ms after the previous failure, policy allows 1000–{cap}");
+            previous = times[n - 1] + 250;
+        }
+
+        int failures = _station.Runtime.Policy.Failures - 1;
+        Assert.IsTrue(failures == times.Length || failures == times.Length - 1, $"{failures} failed attempts seen for {times.Length} made");
+        Assert.IsFalse(_station.Endpoint.Connected);
+    }
+
+    [TestMethod]
+    public void Tick_EveryPass_KicksTheWatchdog()
+    {
+        long before = _station.Watchdog.Kicks;
+        Tick(1000);
+        Assert.AreEqual(before + 4, _station.Watchdog.Kicks);
+        Assert.AreEqual(_clock.Now.MonotonicMs, _station.Watchdog.LastKickMs);
     }
 
     [TestMethod]
@@ -138,5 +198,14 @@ public sealed class SimulatedStationTests
 
         Assert.IsTrue(_client.Aborted);
         Assert.IsFalse(_client.Published.Any(p => Encoding.UTF8.GetString(p.Payload).Contains("\"online\":false", StringComparison.Ordinal)));
+    }
+
+    private void Tick(long ms)
+    {
+        for (long t = 0; t < ms; t += 250)
+        {
+            _clock.Advance(250);
+            _station.Tick();
+        }
     }
 }

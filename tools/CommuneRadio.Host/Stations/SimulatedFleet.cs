@@ -46,6 +46,7 @@ public sealed class SimulatedFleet : IAsyncDisposable
                 fleet.KeyringFor(s),
                 broker(s))
             {
+                Board = s.Board,
                 Clock = clock ?? SystemClock.Shared,
                 Storage = dataDirectory is null ? new MemoryStorage() : new FileStorage(Path.Combine(dataDirectory, s.Id)),
             };

@@ -24,7 +24,7 @@ public sealed partial class SimulatedStation
             Instant now = _clock.Now;
             var s = Core.Snapshot(now);
             return new StationView(
-                Id, _client.IsConnected && !_stopped, s.OnAirId, s.OnAirId is null ? null : ClassName(s.OnAirClass),
+                Id, _transport.IsConnected && !_stopped, s.OnAirId, s.OnAirId is null ? null : ClassName(s.OnAirClass),
                 Board.AmplifierMask, Board.LinesMask, Board.Source, FaultText(s.Faults),
                 s.Clock == ClockState.Synced ? "synced" : s.Clock == ClockState.Stale ? "stale" : "unsynced",
                 s.Accepted, s.Refused, s.Reconnects);

@@ -1,7 +1,9 @@
 using System;
+using CommuneRadio.Core.Config;
 using CommuneRadio.Core.Persistence;
 using CommuneRadio.Core.Protocol;
 using CommuneRadio.Core.Station;
+using CommuneRadio.Host.Fleet;
 using CommuneRadio.Host.Storage;
 using CommuneRadio.Host.Time;
 using CommuneRadio.Mqtt;
@@ -30,10 +32,17 @@ public sealed class SimulatedStationOptions
     public Keyring Keys { get; }
 
     /// <summary>
-    /// Broker address, TLS and credentials. The station copies it and sets its own client id (the station id),
-    /// last will, clean session = false and a 15 s keep-alive.
+    /// Broker address, TLS, credentials and timeouts. Client id (the station id), clean session (off), keep-alive and
+    /// last will come from the station runtime's connect options, as on the device; the client's own reconnect is not
+    /// used (the runtime backs off by Core's ReconnectPolicy).
     /// </summary>
     public MqttClientOptions Broker { get; }
+
+    /// <summary>Board profile named in the station's retained configuration report (default the fleet's default, relay8).</summary>
+    public string Board { get; set; } = BoardProfiles.Relay8;
+
+    /// <summary>MQTT keep-alive, seconds (default the device's, 60).</summary>
+    public int KeepAliveSeconds { get; set; } = DeviceSettings.DefaultKeepAliveSeconds;
 
     /// <summary>Clock driving the Core (default: <see cref="SystemClock.Shared"/>).</summary>
     public IStationClock Clock { get; set; } = SystemClock.Shared;
