@@ -139,7 +139,7 @@ namespace CommuneRadio.Core.Protocol
         {
             // Events leave the Core's queue only when the outbox has room, so drops are counted in one place.
             int moved = 0;
-            PlayEvent e;
+            PlayEvent e = null; // assigned where declared, so Stryker can mutate Drain (docs/testing.md)
             while (Connected && !Outbox.IsFull && Core.Events.TryPeek(out e))
             {
                 Outbox.Enqueue(new OutgoingMessage(Topics.Event, _writer.Event(e, Core.Events.Dropped), 1, false));
