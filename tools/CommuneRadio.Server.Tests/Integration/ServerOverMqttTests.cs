@@ -131,4 +131,56 @@ public sealed class ServerOverMqttTests
         Assert.AreEqual(Burst, events.Count);
         CollectionAssert.AreEquivalent(Enumerable.Range(1, Burst).Select(i => (long)i).ToList(), events.Select(e => e.GetProperty("seq").GetInt64()).ToList());
     }
+
+    [TestMethod]
+    [DataRow("sqlite")]
+    [DataRow("postgresql")]
+    public async Task KillAsync_WhileSimulatedStationsAnswerAndPlay_RestartedServerHasEveryResultAndEventOnce(string database)
+    {
+        const int Stations = 12;
+        await using LiveServer live = await LiveServer.StartAsync(stations: Stations, database: database);
+        await using IMqttClient operatorClient = MqttClientFactory.Create();
+        await operatorClient.ConnectAsync(live.Broker.CreateClientOptions("province-operator"));
+        var issuer = new CommuneRadio.Host.Commands.CommandIssuer(live.Fleet, live.Province);
+        string[] members = live.Fleet.Stations.Select(s => s.Id).ToArray();
+
+        // A province-wide play, then a status to every station one by one: the server dies while the first answers come in.
+        // Six seconds of play: the relay sequence (amplifier warm-up before the lines) needs its time on a loaded machine.
+        var play = issuer.Create(live.Province.Scopes[0], "play", "{\"class\":\"normal\",\"duration\":6,\"lines\":[0],\"source\":0}");
+        await operatorClient.PublishAsync(play.Topic, play.Payload, MqttQualityOfService.AtLeastOnce);
+        await live.Server.KillAsync();
+        var statuses = members.Select(m => issuer.Create("st/" + m, "status", "{}")).ToList();
+        foreach (var status in statuses)
+        {
+            await operatorClient.PublishAsync(status.Topic, status.Payload, MqttQualityOfService.AtLeastOnce);
+        }
+
+        // Let every station play to the end with nobody storing, then bring the server back.
+        await Task.Delay(System.TimeSpan.FromSeconds(8));
+        await live.StartServerAsync();
+
+        var events = await live.EventsAsync("national", "?programme=" + play.Id);
+        for (int wait = 0; wait < 300 && events.Count < 2 * Stations; wait++)
+        {
+            await Task.Delay(100);
+            events = await live.EventsAsync("national", "?programme=" + play.Id);
+        }
+
+        Assert.HasCount(2 * Stations, events, string.Join(", ", events.Select(e => e.GetProperty("station").GetString() + " " + e.GetProperty("kind").GetString() + " " + e.GetProperty("reason").GetString())));
+        JsonElement[] playResults = (await live.Http("national").GetFromJsonAsync<JsonElement[]>($"/api/commands/{play.Id}/results"))!;
+        CollectionAssert.AreEquivalent(members, playResults.Select(r => r.GetProperty("station").GetString()).ToArray());
+        Assert.IsTrue(playResults.All(r => r.GetProperty("result").GetString() == "accepted"));
+        foreach (var status in statuses)
+        {
+            await live.WaitAsync(async () => (await live.Http("national").GetFromJsonAsync<JsonElement[]>($"/api/commands/{status.Id}/results"))!.Length == 1, $"the result of {status.Id}", 30);
+        }
+
+        foreach (string member in members)
+        {
+            CollectionAssert.AreEquivalent(
+                new[] { "started", "ended" },
+                events.Where(e => e.GetProperty("station").GetString() == member).Select(e => e.GetProperty("kind").GetString()).ToArray(),
+                member);
+        }
+    }
 }

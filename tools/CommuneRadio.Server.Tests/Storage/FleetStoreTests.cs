@@ -62,7 +62,7 @@ public sealed class FleetStoreTests
 
         using IFleetStore store = db.Open();
 
-        Assert.AreEqual(3, store.SchemaVersion);
+        Assert.AreEqual(SqliteMigrations.Latest, store.SchemaVersion);
         Assert.AreEqual("mains-lost,clock-lost", store.Stations().Single().Faults);
         var open = store.FaultLog(null, 0, long.MaxValue, 10);
         CollectionAssert.AreEquivalent(new[] { "mains-lost", "clock-lost" }, open.Select(f => f.Fault).ToArray());
@@ -80,6 +80,48 @@ public sealed class FleetStoreTests
         store.Write(new[] { Event("st-1", 7, 5000), Event("st-1", 8, 6000) });
 
         Assert.AreEqual(2, store.Events(All()).Count);
+    }
+
+    [TestMethod]
+    [DataRow("sqlite")]
+    [DataRow("postgresql")]
+    public async Task Write_RedeliveredResult_StoredOnceAndADifferentAnswerKept(string kind)
+    {
+        using TestDatabase db = await TestDatabase.CreateAsync(kind);
+        using IFleetStore store = db.Open();
+        store.Write(new[] { Result("st-1", "c-1", "accepted") });
+        store.Write(new[] { Result("st-1", "c-1", "accepted"), Result("st-1", "c-1", "refused"), Result("st-2", "c-1", "accepted") });
+
+        CollectionAssert.AreEquivalent(new[] { "st-1 accepted", "st-1 refused", "st-2 accepted" }, store.Results("c-1").Select(r => r.Station + " " + r.Result).ToArray());
+    }
+
+    [TestMethod]
+    [DataRow("sqlite")]
+    [DataRow("postgresql")]
+    public async Task Open_Version3DatabaseWithRedeliveredResults_MigratesKeepingOneOfEach(string kind)
+    {
+        using TestDatabase db = await TestDatabase.CreateAsync(kind);
+        string[] scripts = kind == "sqlite" ? SqliteMigrations.Scripts : PostgresMigrations.Scripts;
+        db.Execute("CREATE TABLE schema_version(version INTEGER NOT NULL)");
+        for (int i = 0; i < 3; i++)
+        {
+            db.Execute(scripts[i]);
+        }
+
+        db.Execute("INSERT INTO schema_version VALUES(3)");
+        for (int copy = 0; copy < 3; copy++)
+        {
+            db.Execute($"INSERT INTO results(command_id, station, result, reason, field, received) VALUES('c-1', 'st-1', 'refused', 'replayed', NULL, {100 + copy})");
+        }
+
+        db.Execute("INSERT INTO results(command_id, station, result, reason, field, received) VALUES('c-1', 'st-1', 'accepted', NULL, NULL, 90)");
+
+        using IFleetStore store = db.Open();
+
+        Assert.AreEqual(4, store.SchemaVersion);
+        var kept = store.Results("c-1");
+        Assert.HasCount(2, kept);
+        Assert.AreEqual(100L, kept.Single(r => r.Result == "refused").ReceivedUtcMs, "the first copy is kept");
     }
 
     [TestMethod]

@@ -87,7 +87,7 @@ public sealed partial class PostgresFleetStore
                 break;
             default:
                 Add(
-                    batch, "INSERT INTO results(command_id, station, result, reason, field, received) VALUES($1,$2,$3,$4::text,$5::text,$6)",
+                    batch, "INSERT INTO results(command_id, station, result, reason, field, received) VALUES($1,$2,$3,$4::text,$5::text,$6) ON CONFLICT DO NOTHING",
                     p.CommandId, m.Station, p.Kind, (object?)p.Reason ?? DBNull.Value, (object?)p.Field ?? DBNull.Value, m.ReceivedUtcMs);
                 if (p.Kind == "accepted" && commands.TryGetValue(p.CommandId, out StoredCommand? command) && ScheduleChange.TryParse(command.Cmd, command.Args, out ScheduleChange change))
                 {

@@ -64,7 +64,7 @@ public sealed partial class SqliteFleetStore
                 break;
             default:
                 Execute(
-                    tx, "INSERT INTO results VALUES($c,$s,$r,$why,$f,$t)",
+                    tx, "INSERT OR IGNORE INTO results VALUES($c,$s,$r,$why,$f,$t)",
                     ("$c", p.CommandId), ("$s", m.Station), ("$r", p.Kind), ("$why", (object?)p.Reason ?? DBNull.Value), ("$f", (object?)p.Field ?? DBNull.Value), ("$t", m.ReceivedUtcMs));
                 if (p.Kind == "accepted" && p.CommandId.Length > 0 && CommandIn(tx, p.CommandId) is { } command && ScheduleChange.TryParse(command.Cmd, command.Args, out ScheduleChange change))
                 {

@@ -20,6 +20,9 @@ namespace CommuneRadio.Server.Storage;
  *   schedule_versions (station PK, version)                                            last accepted schedule.sync
  *   fault_log (station, fault, raised, cleared)                                        one row per fault episode; cleared NULL while open
  *            (migration 3 opens one row per fault the last health of each station lists)
+ *   -- version 4 --
+ *   results  UNIQUE(command_id, station, result, reason, field): a QoS 1 redelivery of a result is stored once
+ *            (migration 4 deletes the copies stored before, keeping the first)
  *
  * Indexes: events(station, at) for "events of X between A and B"; events(at) for every station in a period;
  * stations(last_seen) for "who is silent since T"; health(station, received); results(command_id);
@@ -53,6 +56,8 @@ public static class SqliteMigrations
         "CREATE INDEX fault_log_open ON fault_log(station) WHERE cleared IS NULL;" +
         "CREATE INDEX fault_log_raised ON fault_log(raised);" +
         "INSERT INTO fault_log SELECT s.station, j.value, coalesce(s.health_at, 0), NULL FROM stations s, json_each('[\"' || replace(s.faults, ',', '\",\"') || '\"]') j WHERE s.faults <> '';",
+        "DELETE FROM results WHERE rowid NOT IN (SELECT min(rowid) FROM results GROUP BY command_id, station, result, coalesce(reason, ''), coalesce(field, ''));" +
+        "CREATE UNIQUE INDEX results_unique ON results(command_id, station, result, coalesce(reason, ''), coalesce(field, ''));",
     };
 
     /// <summary>The schema version this build writes.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
@@ -13,7 +14,7 @@ using CommuneRadio.Server.Auth;
 namespace CommuneRadio.Cli.Serve;
 
 /// <summary>
-/// <c>radioctl serve --fleet F --keyring K [--data DIR] [--broker URL] [--ca F] [--credentials F] [--user NAME] [--listen URL]</c>:
+/// <c>radioctl serve --fleet F --keyring K [--data DIR | --postgres CONNSTRING] [--broker URL] [--ca F] [--credentials F] [--user NAME] [--listen URL]</c>:
 /// the fleet server (docs/server.md) in the foreground until Ctrl+C; <c>radioctl serve token add --name N --role R
 /// --scope G</c> adds an API token to <c>DIR/tokens.json</c> and prints its secret once.
 /// </summary>
@@ -31,14 +32,15 @@ public static class ServeCommand
         Option<string?> user = new("--user") { Description = "MQTT user of the server (default: the keyring's national issuer, whose ACL reads every station topic)" };
         Option<string> listen = new("--listen") { Description = "HTTP address", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
         Option<int> buffer = new("--buffer") { Description = "Messages held in memory while the database is unavailable", DefaultValueFactory = _ => 100_000 };
-        Command command = new("serve", "Fleet server: stores every station message (SQLite) and serves the HTTP API");
-        foreach (Option option in new Option[] { fleet, keyring, data, broker, ca, credentials, user, listen, buffer })
+        Option<string?> postgres = new("--postgres") { Description = "PostgreSQL instead of DATA/fleet.db: an Npgsql connection string (Host=…;Database=…;Username=…; the password in a Passfile)" };
+        Command command = new("serve", "Fleet server: stores every station message (SQLite or PostgreSQL) and serves the HTTP API");
+        foreach (Option option in new Option[] { fleet, keyring, data, postgres, broker, ca, credentials, user, listen, buffer })
         {
             command.Options.Add(option);
         }
 
         command.SetAction((parse, ct) => RunAsync(
-            parse.GetValue(fleet)!, parse.GetValue(keyring), parse.GetValue(data)!, parse.GetValue(broker), parse.GetValue(ca), parse.GetValue(credentials), parse.GetValue(user),
+            parse.GetValue(fleet)!, parse.GetValue(keyring), parse.GetValue(data)!, parse.GetValue(postgres), parse.GetValue(broker), parse.GetValue(ca), parse.GetValue(credentials), parse.GetValue(user),
             parse.GetValue(listen)!, parse.GetValue(buffer), ct));
         command.Subcommands.Add(TokenCommand(data));
         command.Subcommands.Add(BenchCommand());
@@ -49,24 +51,53 @@ public static class ServeCommand
     {
         Option<int> stations = new("--stations") { Description = "Stations sending health every 60 s", DefaultValueFactory = _ => 5000 };
         Option<int> events = new("--events") { Description = "Events in the one-second burst", DefaultValueFactory = _ => 5000 };
-        Option<int> seconds = new("--seconds") { Description = "How long to run (real time)", DefaultValueFactory = _ => 60 };
+        Option<int> seconds = new("--seconds") { Description = "How long to run on each database (real time)", DefaultValueFactory = _ => 60 };
         Option<int> perDay = new("--events-per-day") { Description = "Events per station-day assumed for the size estimate", DefaultValueFactory = _ => 12 };
-        Command bench = new("bench", "The store under a province's load (SQLite): p50/p99 store latency and size per station-day");
-        foreach (Option option in new Option[] { stations, events, seconds, perDay })
+        Option<string> database = new("--database") { Description = "sqlite, postgresql or both (one after the other, side by side)", DefaultValueFactory = _ => "both" };
+        database.AcceptOnlyFromAmong("sqlite", "postgresql", "both");
+        Option<string?> postgres = new("--postgres") { Description = "An empty PostgreSQL database to use (default: a throw-away cluster, PostgreSQL installed)" };
+        Command bench = new("bench", "The store under a province's load, SQLite and PostgreSQL: p50/p99 store latency and size per station-day");
+        foreach (Option option in new Option[] { stations, events, seconds, perDay, database, postgres })
         {
             bench.Options.Add(option);
         }
 
         bench.SetAction(async (parse, ct) =>
         {
-            foreach (string line in await CommuneRadio.Server.Bench.StoreBenchmark.RunAsync(parse.GetValue(stations), parse.GetValue(events), parse.GetValue(seconds), parse.GetValue(perDay), ct).ConfigureAwait(false))
+            string which = parse.GetValue(database)!;
+            string[] databases = which == "both" ? CommuneRadio.Server.Bench.StoreBenchmark.Databases.ToArray() : new[] { which };
+            IReadOnlyList<CommuneRadio.Server.Bench.StoreBenchmarkResult> results;
+            try
+            {
+                results = await CommuneRadio.Server.Bench.StoreBenchmark.RunAsync(
+                    databases, parse.GetValue(postgres), parse.GetValue(stations), parse.GetValue(events), parse.GetValue(seconds), parse.GetValue(perDay), ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or InvalidOperationException or ArgumentException or System.Data.Common.DbException)
+            {
+                Console.Error.WriteLine("radioctl serve bench: " + ex.Message);
+                return 1;
+            }
+
+            foreach (string line in CommuneRadio.Server.Bench.StoreBenchmark.Report(results))
             {
                 Console.WriteLine(line);
             }
 
-            return 0;
+            return results.All(r => r.StoredEverything) ? 0 : 2;
         });
         return bench;
+    }
+
+    private static string DatabaseName(DirectoryInfo data, string? postgres)
+    {
+        if (postgres is not { Length: > 0 })
+        {
+            return Path.Combine(data.FullName, "fleet.db");
+        }
+
+        // Never print the password a connection string may hold.
+        var pg = new Npgsql.NpgsqlConnectionStringBuilder(postgres);
+        return $"PostgreSQL {pg.Database} on {pg.Host}:{pg.Port}";
     }
 
     private static Command TokenCommand(Option<DirectoryInfo> data)
@@ -103,7 +134,7 @@ public static class ServeCommand
     }
 
     private static async Task<int> RunAsync(
-        FileInfo fleetFile, FileInfo? keyringFile, DirectoryInfo data, string? brokerUrl, FileInfo? ca, FileInfo? credentials, string? user, string listen, int buffer, CancellationToken ct)
+        FileInfo fleetFile, FileInfo? keyringFile, DirectoryInfo data, string? postgres, string? brokerUrl, FileInfo? ca, FileInfo? credentials, string? user, string listen, int buffer, CancellationToken ct)
     {
         FleetServer server;
         try
@@ -119,6 +150,7 @@ public static class ServeCommand
                     Keyring = keyring,
                     Tokens = TokenFile.Load(Path.Combine(data.FullName, "tokens.json")),
                     DataDirectory = data.FullName,
+                    PostgresConnectionString = postgres,
                     Broker = options,
                     ClientId = "radioctl-serve-" + mqttUser,
                     Url = listen,
@@ -126,7 +158,7 @@ public static class ServeCommand
                 },
                 ct).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or ArgumentException or InvalidOperationException or MqttException or TimeoutException or System.Net.Sockets.SocketException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or InvalidDataException or ArgumentException or InvalidOperationException or MqttException or TimeoutException or System.Net.Sockets.SocketException or UnauthorizedAccessException or System.Data.Common.DbException)
         {
             Console.Error.WriteLine("radioctl serve: " + ex.Message);
             return 1;
@@ -134,7 +166,7 @@ public static class ServeCommand
 
         await using (server.ConfigureAwait(false))
         {
-            Console.WriteLine($"radioctl serve: {server.Address} (API: docs/server.md), database {Path.Combine(data.FullName, "fleet.db")}; Ctrl+C to stop");
+            Console.WriteLine($"radioctl serve: {server.Address} (API: docs/server.md), database {DatabaseName(data, postgres)}; Ctrl+C to stop");
             try
             {
                 await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false);
