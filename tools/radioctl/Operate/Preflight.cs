@@ -44,7 +44,7 @@ public static class Preflight
     {
         var core = new StationCore(new StationSettings(BoardProfiles.Layout(station.Board)));
         Keyring keys = fleet.KeyringFor(station);
-        keys.Put(issuer.ToIssuerKey());
+        keys.Put(issuer.ToStationKey(station.Province));
         var endpoint = new StationEndpoint(core, new ProtocolSettings(fleet.Prefix, station.Id, (string[])station.Groups.Clone()), keys);
         var now = new Instant(1000, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         core.Boot(now);
