@@ -14,7 +14,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 namespace CommuneRadio.Host.Tests.Provisioning;
 
 /// <summary>
-/// A provisioning directory (three stations, two communes of Ha Tinh) and a real Mosquitto on a free loopback port
+/// A provisioning directory (three stations, two communes of Ha Tinh, or another inventory) and a real Mosquitto on a free loopback port
 /// with exactly its credentials, ACL and limits, anonymous access off. <see cref="ConnectAsync"/> logs in as a station or
 /// an issuer and records what it receives. A missing mosquitto fails the test.
 /// </summary>
@@ -44,10 +44,10 @@ internal sealed class ProvisionedBroker : IAsyncDisposable
     public string Prefix => Fleet.Prefix;
 
     /// <summary>Provisions, then starts Mosquitto with the generated users and ACL (or the hashed password file).</summary>
-    public static async Task<ProvisionedBroker> StartAsync(bool hashedPasswordFile = false)
+    public static async Task<ProvisionedBroker> StartAsync(bool hashedPasswordFile = false, string? inventory = null)
     {
         string directory = ProvisionTestData.NewDirectory();
-        Provisioner.Run(new ProvisionOptions { InventoryText = ProvisionTestData.ThreeStations(), Directory = directory });
+        Provisioner.Run(new ProvisionOptions { InventoryText = inventory ?? ProvisionTestData.ThreeStations(), Directory = directory });
         var layout = new ProvisionLayout(directory);
         var options = new MosquittoBrokerOptions
         {

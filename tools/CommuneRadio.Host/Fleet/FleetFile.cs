@@ -22,7 +22,8 @@ namespace CommuneRadio.Host.Fleet;
  *
  * Keys: issuers[].key is the issuer's master key. A station's keyring holds, under the same issuer names, the
  * keys of its province (ProvinceKeys: HMAC-SHA256(master, "commune-radio/v1/province/" + province)), so every
- * station needs a province (a token).
+ * station needs a province (a token). An operator's fleet file has "key": "" for every issuer (its keys are in
+ * the operator's keyring file): it serves the operator commands, not simulate.
  */
 
 /// <summary>A fleet of stations and the issuers that command them (spec block above; docs/fleet.md).</summary>
@@ -140,6 +141,11 @@ public sealed class FleetFile
         var keyring = new Keyring();
         foreach (FleetIssuer issuer in IssuersFor(station))
         {
+            if (!issuer.HasKey)
+            {
+                throw new InvalidDataException($"fleet file: no key of issuer '{issuer.Name}' (an operator's fleet file holds none): stations need the full fleet file of the provisioning directory");
+            }
+
             if (!keyring.Put(issuer.ToStationKey(station.Province)))
             {
                 throw new InvalidDataException($"station '{station.Id}' would trust more than {Keyring.Capacity} issuers");
@@ -165,7 +171,7 @@ public sealed class FleetFile
             Require(BoardProfiles.IsKnown(s.Board ?? string.Empty), $"station '{s.Id}': unknown board '{s.Board}' ({string.Join(", ", BoardProfiles.Names)})");
         }
 
-        FleetIssuer.ValidateAll(Issuers, "fleet file");
+        FleetIssuer.ValidateAll(Issuers, "fleet file", keyOptional: true);
 
         foreach (FleetStation s in Stations)
         {

@@ -20,10 +20,11 @@ public sealed class FleetIssuer
 
     /// <summary>
     /// Checks a list of issuers as the fleet file and the keyring file both require: token names, each once,
-    /// scopes present, a known level and a 32-byte key. Throws <see cref="InvalidDataException"/> naming
-    /// <paramref name="source"/> ("fleet file", a keyring path).
+    /// scopes present, a known level and a 32-byte key — or, where <paramref name="keyOptional"/> (a fleet file),
+    /// no key at all (<c>"key": ""</c>: an operator's fleet file names the issuers, its keyring holds its keys).
+    /// Throws <see cref="InvalidDataException"/> naming <paramref name="source"/> ("fleet file", a keyring path).
     /// </summary>
-    public static void ValidateAll(IEnumerable<FleetIssuer> issuers, string source)
+    public static void ValidateAll(IEnumerable<FleetIssuer> issuers, string source, bool keyOptional = false)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (FleetIssuer i in issuers ?? throw new InvalidDataException($"{source}: issuers missing"))
@@ -46,7 +47,10 @@ public sealed class FleetIssuer
             try
             {
                 i.ParsedLevel();
-                i.KeyBytes();
+                if (!keyOptional || i.HasKey)
+                {
+                    i.KeyBytes();
+                }
             }
             catch (FormatException ex)
             {
@@ -69,6 +73,13 @@ public sealed class FleetIssuer
 
     /// <summary>Master HMAC-SHA256 key: 64 hex digits (32 bytes). Stations hold <see cref="KeyFor"/> of their province.</summary>
     public string Key { get; set; } = string.Empty;
+
+    /// <summary>False for an entry of an operator's fleet file, which names the issuer but holds no key (<c>"key": ""</c>).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool HasKey => Key.Length > 0;
+
+    /// <summary>A copy of this entry without its key (for an operator's fleet file).</summary>
+    public FleetIssuer WithoutKey() => new() { Name = Name, Level = Level, Scopes = (string[])Scopes.Clone(), Emergency = Emergency, Key = string.Empty };
 
     /// <summary>The level as the Core's enum; throws <see cref="FormatException"/> on an unknown name.</summary>
     public IssuerLevel ParsedLevel() => Level switch

@@ -95,7 +95,7 @@ public static class KeysRotateCommand
     private static void Commit(OperatorSettings settings, string name, string key)
     {
         FleetFile fleet = settings.LoadFleet();
-        if (fleet.Issuers.Find(i => i.Name == name) is { } entry)
+        if (fleet.Issuers.Find(i => i.Name == name) is { HasKey: true } entry)
         {
             entry.Key = key;
             fleet.Save(settings.FleetPath);
