@@ -82,10 +82,13 @@ internal sealed class ProvisionedBroker : IAsyncDisposable
     }
 
     /// <summary>Connects as <paramref name="user"/> and subscribes to <paramref name="filters"/> (QoS 1).</summary>
-    public async Task<Probe> ConnectAsync(string user, params string[] filters)
+    public Task<Probe> ConnectAsync(string user, params string[] filters) => ConnectWithAsync(user, Credentials[user], filters);
+
+    /// <summary>Connects as <paramref name="user"/> with <paramref name="password"/> (e.g. from a role's credentials file) and subscribes.</summary>
+    public async Task<Probe> ConnectWithAsync(string user, string password, params string[] filters)
     {
         var probe = new Probe(user);
-        await probe.Client.ConnectAsync(Login(user));
+        await probe.Client.ConnectAsync(Login(user, password));
         foreach (string filter in filters)
         {
             await probe.Client.SubscribeAsync(filter, MqttQualityOfService.AtLeastOnce);
