@@ -14,6 +14,15 @@ internal static class ProvisionTestData
         + $"ht-ab-002,an-binh,ha-tinh,x.coastal;x.market,board-8relay,\"Nhà văn hoá, thôn 3\",,{broker}\r\n"
         + $"ht-ka-001,ky-anh,ha-tinh,,board-8relay,KyAnh,password1,{broker}\r\n";
 
+    /// <summary>Five stations in two provinces: An Binh (2) and Ky Anh (1) in Ha Tinh, Cam Lo (2) in Quang Tri; x.coastal spans both.</summary>
+    public static string TwoProvinces(string broker = "mqtt://127.0.0.1:1883") =>
+        Inventory.Header + "\n"
+        + $"ht-ab-001,an-binh,ha-tinh,,devkit-4relay,UBND-AnBinh,change-me-wifi,{broker}\n"
+        + $"ht-ab-002,an-binh,ha-tinh,x.coastal,board-8relay,AnBinh-2,,{broker}\n"
+        + $"ht-ka-001,ky-anh,ha-tinh,,board-8relay,KyAnh,password1,{broker}\n"
+        + $"qt-cl-001,cam-lo,quang-tri,x.coastal,board-8relay,CamLo,password2,{broker}\n"
+        + $"qt-cl-002,cam-lo,quang-tri,,devkit-4relay,CamLo,password2,{broker}\n";
+
     /// <summary>A header and the given rows (LF lines).</summary>
     public static string With(params string[] rows) => Inventory.Header + "\n" + string.Join("\n", rows) + "\n";
 

@@ -14,7 +14,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 namespace CommuneRadio.Host.Tests.Provisioning;
 
 /// <summary>
-/// A provisioning directory (three stations, two communes of Ha Tinh) and a real Mosquitto on a free loopback port
+/// A provisioning directory (three stations, two communes of Ha Tinh, or another inventory) and a real Mosquitto on a free loopback port
 /// with exactly its credentials, ACL and limits, anonymous access off. <see cref="ConnectAsync"/> logs in as a station or
 /// an issuer and records what it receives. A missing mosquitto fails the test.
 /// </summary>
@@ -44,10 +44,10 @@ internal sealed class ProvisionedBroker : IAsyncDisposable
     public string Prefix => Fleet.Prefix;
 
     /// <summary>Provisions, then starts Mosquitto with the generated users and ACL (or the hashed password file).</summary>
-    public static async Task<ProvisionedBroker> StartAsync(bool hashedPasswordFile = false)
+    public static async Task<ProvisionedBroker> StartAsync(bool hashedPasswordFile = false, string? inventory = null)
     {
         string directory = ProvisionTestData.NewDirectory();
-        Provisioner.Run(new ProvisionOptions { InventoryText = ProvisionTestData.ThreeStations(), Directory = directory });
+        Provisioner.Run(new ProvisionOptions { InventoryText = inventory ?? ProvisionTestData.ThreeStations(), Directory = directory });
         var layout = new ProvisionLayout(directory);
         var options = new MosquittoBrokerOptions
         {
@@ -82,10 +82,13 @@ internal sealed class ProvisionedBroker : IAsyncDisposable
     }
 
     /// <summary>Connects as <paramref name="user"/> and subscribes to <paramref name="filters"/> (QoS 1).</summary>
-    public async Task<Probe> ConnectAsync(string user, params string[] filters)
+    public Task<Probe> ConnectAsync(string user, params string[] filters) => ConnectWithAsync(user, Credentials[user], filters);
+
+    /// <summary>Connects as <paramref name="user"/> with <paramref name="password"/> (e.g. from a role's credentials file) and subscribes.</summary>
+    public async Task<Probe> ConnectWithAsync(string user, string password, params string[] filters)
     {
         var probe = new Probe(user);
-        await probe.Client.ConnectAsync(Login(user));
+        await probe.Client.ConnectAsync(Login(user, password));
         foreach (string filter in filters)
         {
             await probe.Client.SubscribeAsync(filter, MqttQualityOfService.AtLeastOnce);

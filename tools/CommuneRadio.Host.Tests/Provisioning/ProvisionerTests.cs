@@ -153,7 +153,7 @@ public sealed class ProvisionerTests
         Assert.IsEmpty(rotated.KeptKeys);
         Assert.IsTrue(before.Issuers.All(i => after.Issuer(i.Name).Key != i.Key));
         Assert.IsTrue(FleetCredentials.Load(layout.Credentials).All(u => passwordsBefore[u.Key] != u.Value));
-        Assert.AreEqual(after.Issuer("vn").Key, Convert.ToHexStringLower(Parse(layout.StationConfig("ht-ka-001")).Keys.Find("vn").Key));
+        Assert.AreEqual(ProvinceKeys.DeriveHex(after.Issuer("vn").Key, "ha-tinh"), Convert.ToHexStringLower(Parse(layout.StationConfig("ht-ka-001")).Keys.Find("vn").Key), "the station holds the new key of its province");
     }
 
     [TestMethod]

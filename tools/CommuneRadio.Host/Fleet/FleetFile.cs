@@ -19,6 +19,11 @@ namespace CommuneRadio.Host.Fleet;
  * Keyring rule (KeyringFor): a station trusts every national issuer, and every other issuer with a scope
  * that names the station ("st/{id}") or one of its groups ("g/{group}") — with the generator's issuers that
  * is national + its province + its commune. At most Keyring.Capacity (16) per station.
+ *
+ * Keys: issuers[].key is the issuer's master key. A station's keyring holds, under the same issuer names, the
+ * keys of its province (ProvinceKeys: HMAC-SHA256(master, "commune-radio/v1/province/" + province)), so every
+ * station needs a province (a token). An operator's fleet file has "key": "" for every issuer (its keys are in
+ * the operator's keyring file): it serves the operator commands, not simulate.
  */
 
 /// <summary>A fleet of stations and the issuers that command them (spec block above; docs/fleet.md).</summary>
@@ -129,13 +134,19 @@ public sealed class FleetFile
         return trusted;
     }
 
-    /// <summary>A new keyring for a station (fresh replay windows).</summary>
+    /// <summary>A new keyring for a station (fresh replay windows, the keys of its province).</summary>
     public Keyring KeyringFor(FleetStation station)
     {
+        ArgumentNullException.ThrowIfNull(station);
         var keyring = new Keyring();
         foreach (FleetIssuer issuer in IssuersFor(station))
         {
-            if (!keyring.Put(issuer.ToIssuerKey()))
+            if (!issuer.HasKey)
+            {
+                throw new InvalidDataException($"fleet file: no key of issuer '{issuer.Name}' (an operator's fleet file holds none): stations need the full fleet file of the provisioning directory");
+            }
+
+            if (!keyring.Put(issuer.ToStationKey(station.Province)))
             {
                 throw new InvalidDataException($"station '{station.Id}' would trust more than {Keyring.Capacity} issuers");
             }
@@ -155,11 +166,12 @@ public sealed class FleetFile
         {
             Require(FleetIssuer.Token.IsMatch(s.Id ?? string.Empty), $"station id '{s.Id}' is not a token (1-48 of a-z A-Z 0-9 . _ - :)");
             Require(ids.Add(s.Id!), $"station id '{s.Id}' appears twice");
+            Require(FleetIssuer.Token.IsMatch(s.Province ?? string.Empty), $"station '{s.Id}': province '{s.Province}' is not a token (its keys are those of its province)");
             Require(s.Groups is not null && Array.TrueForAll(s.Groups, g => FleetIssuer.Token.IsMatch(g ?? string.Empty)), $"station '{s.Id}': a group is not a token");
             Require(BoardProfiles.IsKnown(s.Board ?? string.Empty), $"station '{s.Id}': unknown board '{s.Board}' ({string.Join(", ", BoardProfiles.Names)})");
         }
 
-        FleetIssuer.ValidateAll(Issuers, "fleet file");
+        FleetIssuer.ValidateAll(Issuers, "fleet file", keyOptional: true);
 
         foreach (FleetStation s in Stations)
         {

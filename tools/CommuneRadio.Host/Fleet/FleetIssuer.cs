@@ -9,8 +9,9 @@ namespace CommuneRadio.Host.Fleet;
 
 /// <summary>
 /// One issuer of a fleet file (docs/fleet.md, protocol §4.2): a signing key with its level, the addressees it
-/// may command and whether it may send emergencies. The same entry is what stations put in their keyring
-/// and what radioctl signs with.
+/// may command and whether it may send emergencies. <see cref="Key"/> is the master key radioctl and the fleet
+/// server sign with; a station's keyring holds the same entry with the key of its province instead
+/// (<see cref="ProvinceKeys"/>, docs/security.md), never the master key.
 /// </summary>
 public sealed class FleetIssuer
 {
@@ -19,10 +20,11 @@ public sealed class FleetIssuer
 
     /// <summary>
     /// Checks a list of issuers as the fleet file and the keyring file both require: token names, each once,
-    /// scopes present, a known level and a 32-byte key. Throws <see cref="InvalidDataException"/> naming
-    /// <paramref name="source"/> ("fleet file", a keyring path).
+    /// scopes present, a known level and a 32-byte key — or, where <paramref name="keyOptional"/> (a fleet file),
+    /// no key at all (<c>"key": ""</c>: an operator's fleet file names the issuers, its keyring holds its keys).
+    /// Throws <see cref="InvalidDataException"/> naming <paramref name="source"/> ("fleet file", a keyring path).
     /// </summary>
-    public static void ValidateAll(IEnumerable<FleetIssuer> issuers, string source)
+    public static void ValidateAll(IEnumerable<FleetIssuer> issuers, string source, bool keyOptional = false)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (FleetIssuer i in issuers ?? throw new InvalidDataException($"{source}: issuers missing"))
@@ -45,7 +47,10 @@ public sealed class FleetIssuer
             try
             {
                 i.ParsedLevel();
-                i.KeyBytes();
+                if (!keyOptional || i.HasKey)
+                {
+                    i.KeyBytes();
+                }
             }
             catch (FormatException ex)
             {
@@ -66,8 +71,15 @@ public sealed class FleetIssuer
     /// <summary>True when it may send emergency-class work.</summary>
     public bool Emergency { get; set; }
 
-    /// <summary>HMAC-SHA256 key: 64 hex digits (32 bytes).</summary>
+    /// <summary>Master HMAC-SHA256 key: 64 hex digits (32 bytes). Stations hold <see cref="KeyFor"/> of their province.</summary>
     public string Key { get; set; } = string.Empty;
+
+    /// <summary>False for an entry of an operator's fleet file, which names the issuer but holds no key (<c>"key": ""</c>).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool HasKey => Key.Length > 0;
+
+    /// <summary>A copy of this entry without its key (for an operator's fleet file).</summary>
+    public FleetIssuer WithoutKey() => new() { Name = Name, Level = Level, Scopes = (string[])Scopes.Clone(), Emergency = Emergency, Key = string.Empty };
 
     /// <summary>The level as the Core's enum; throws <see cref="FormatException"/> on an unknown name.</summary>
     public IssuerLevel ParsedLevel() => Level switch
@@ -90,6 +102,15 @@ public sealed class FleetIssuer
         return Convert.FromHexString(Key);
     }
 
-    /// <summary>A fresh keyring entry for a station (its own replay window).</summary>
-    public IssuerKey ToIssuerKey() => new(Name, ParsedLevel(), KeyBytes(), (string[])Scopes.Clone(), Emergency);
+    /// <summary>The key stations of <paramref name="province"/> hold for this issuer (<see cref="ProvinceKeys.Derive"/>).</summary>
+    public byte[] KeyFor(string province) => ProvinceKeys.Derive(KeyBytes(), province);
+
+    /// <summary>A fresh keyring entry for a station of <paramref name="province"/> (its own replay window, its province's key).</summary>
+    public IssuerKey ToStationKey(string province) => new(Name, ParsedLevel(), KeyFor(province), (string[])Scopes.Clone(), Emergency);
+
+    /// <summary>
+    /// The issuer's rights (name, level, scopes, emergency) as a Core entry with an all-zero key: for checking what it
+    /// may address by the Core's rule (<see cref="Keyring.Covers"/>), never for verifying or signing.
+    /// </summary>
+    public IssuerKey ToRights() => new(Name, ParsedLevel(), new byte[32], (string[])Scopes.Clone(), Emergency);
 }

@@ -9,8 +9,14 @@ namespace CommuneRadio.Host.Provisioning;
 /// DIR/inventory.csv                  every station provisioned into DIR (merged; re-runs regenerate from it)
 /// DIR/fleet.json                     fleet file: stations + issuers with keys (radioctl simulate/operator commands)
 /// DIR/keyring.json                   keyring of every issuer (the central server's)
-/// DIR/keyrings/{issuer}.json         one keyring per national, province and commune issuer: give each operator theirs
 /// DIR/credentials.json               MQTT user → password, stations and issuers
+/// DIR/roles/{issuer}/                what one operator is handed (vn, prov.{p}, com.{p}.{c}), nothing of anyone else:
+///     keyring.json                   its own issuer key only
+///     credentials.json               its own MQTT user only
+///     fleet.json                     the stations it reaches and the issuers they trust, without any key ("key": "")
+/// DIR/roles/engineer.{p}.{c}/        what the engineer of one commune's stations is handed: the same three files with the
+///                                    station keys st.{id} (and users) of those stations only, and their
+///     stations/{id}/…, ca.pem        configurations and manifests, so `radioctl flash --dir` works from it
 /// DIR/mosquitto/passwords            the same, hashed for Mosquitto's password_file
 /// DIR/mosquitto/acl                  Mosquitto acl_file (FleetAcl)
 /// DIR/mosquitto/limits.conf          lines for the broker's mosquitto.conf: max_packet_size (BrokerLimits)
@@ -51,8 +57,14 @@ public sealed class ProvisionLayout
     /// <summary>The broker's CA certificate.</summary>
     public string Ca => Path.Combine(Directory, "ca.pem");
 
-    /// <summary>One issuer's keyring.</summary>
-    public string IssuerKeyring(string issuer) => Path.Combine(Directory, "keyrings", issuer + ".json");
+    /// <summary>One operator's keyring (its role directory's keyring.json).</summary>
+    public string IssuerKeyring(string issuer) => Role(issuer).Keyring;
+
+    /// <summary>The directory handed to one role (an issuer name, or <see cref="EngineerRole"/>), laid out like this one.</summary>
+    public ProvisionLayout Role(string role) => new(Path.Combine(Directory, "roles", role));
+
+    /// <summary>The role name of the engineer of a commune's stations: "engineer.{p}.{c}".</summary>
+    public static string EngineerRole(string province, string commune) => "engineer." + province + "." + commune;
 
     /// <summary>A station's configuration file.</summary>
     public string StationConfig(string station) => Path.Combine(Directory, "stations", station, "station.json");

@@ -69,19 +69,67 @@ public static partial class Provisioner
         }
     }
 
-    // keyring.json holds every issuer (the central server); keyrings/{issuer}.json one each for the national,
-    // province and commune operators, so a commune operator is handed only the commune's key.
-    private static void AddKeyrings(ProvisionPlan plan, FleetFile fleet)
+    // A station's configuration and its nanoff manifest, in DIR or in an engineer's role directory (paths of that layout).
+    private static void AddStation(ProvisionPlan plan, ProvisionLayout layout, InventoryRow row, string config)
+    {
+        plan.Add(layout.StationConfig(row.Station), config);
+        bool tls = BrokerAddress.Parse(row.Broker).Tls;
+        plan.Add(layout.DeployManifest(row.Station), DeployManifest.Write(layout.StationConfig(row.Station), tls ? layout.Ca : null));
+    }
+
+    // keyring.json holds every issuer (the central server's). roles/{role}/ is what one person is handed, and
+    // nothing of anyone else (docs/security.md): an operator (vn, prov.{p}, com.{p}.{c}) gets its own key, its own
+    // MQTT user and a fleet file of the stations it reaches without any key; the engineer of a commune's stations
+    // the station keys and users st.{id} of those stations, their configurations and manifests.
+    private static void AddRoles(ProvisionPlan plan, FleetFile fleet, Dictionary<string, string> credentials, List<InventoryRow> rows, Dictionary<string, string> configs, string? ca)
     {
         ProvisionLayout layout = plan.Result.Layout;
-        plan.Add(layout.Keyring, KeyringFile.From(fleet.Issuers).ToJson());
+
+        // Who trusts whom, computed once (the keyring rule walks every issuer for each station).
+        var trusted = fleet.Stations.ToDictionary(s => s.Id, fleet.IssuersFor, StringComparer.Ordinal);
+        var reached = fleet.Issuers.ToDictionary(i => i.Name, _ => new List<FleetStation>(), StringComparer.Ordinal);
+        foreach (FleetStation s in fleet.Stations)
+        {
+            trusted[s.Id].ForEach(i => reached[i.Name].Add(s));
+        }
+
         foreach (FleetIssuer issuer in fleet.Issuers)
         {
             if (issuer.Level != "station")
             {
-                plan.Add(layout.IssuerKeyring(issuer.Name), KeyringFile.From(new[] { issuer }).ToJson());
+                AddRole(plan, layout.Role(issuer.Name), fleet, new[] { issuer }, reached[issuer.Name], trusted, credentials);
             }
         }
+
+        foreach (IGrouping<(string Province, string Commune), InventoryRow> commune in rows.GroupBy(r => (r.Province, r.Commune)))
+        {
+            ProvisionLayout role = layout.Role(ProvisionLayout.EngineerRole(commune.Key.Province, commune.Key.Commune));
+            List<FleetStation> stations = commune.Select(r => fleet.Station(r.Station)).ToList();
+            List<FleetIssuer> stationKeys = commune.Select(r => fleet.Issuers.Find(i => i.Name == StationIssuerPrefix + r.Station)).OfType<FleetIssuer>().ToList();
+            AddRole(plan, role, fleet, stationKeys, stations, trusted, credentials);
+            foreach (InventoryRow row in commune)
+            {
+                AddStation(plan, role, row, configs[row.Station]);
+            }
+
+            if (ca is not null)
+            {
+                plan.Add(role.Ca, ca);
+            }
+        }
+    }
+
+    private static void AddRole(
+        ProvisionPlan plan, ProvisionLayout role, FleetFile fleet, IReadOnlyList<FleetIssuer> own, List<FleetStation> stations, Dictionary<string, List<FleetIssuer>> trusted, Dictionary<string, string> credentials)
+    {
+        plan.Add(role.Keyring, KeyringFile.From(own).ToJson());
+        var users = own.ToDictionary(i => i.Name, i => credentials[i.Name], StringComparer.Ordinal);
+        plan.Add(role.Credentials, System.Text.Json.JsonSerializer.Serialize(users, new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+        var view = new FleetFile { Prefix = fleet.Prefix, Broker = fleet.Broker, Stations = stations };
+        var names = new HashSet<string>(stations.SelectMany(s => trusted[s.Id]).Select(i => i.Name), StringComparer.Ordinal);
+        view.Issuers.AddRange(fleet.Issuers.Where(i => names.Contains(i.Name)).Select(i => i.WithoutKey()));
+        view.Validate();
+        plan.Add(role.Fleet, view.ToJson());
     }
 
     /// <summary>What an earlier run left in the directory.</summary>

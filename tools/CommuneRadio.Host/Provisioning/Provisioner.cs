@@ -85,7 +85,7 @@ public static partial class Provisioner
         var plan = new ProvisionPlan(result);
         plan.Add(layout.Fleet, fleet.ToJson());
         plan.Add(layout.Credentials, JsonSerializer.Serialize(credentials, new JsonSerializerOptions { WriteIndented = true }));
-        AddKeyrings(plan, fleet);
+        plan.Add(layout.Keyring, KeyringFile.From(fleet.Issuers).ToJson());
         plan.Add(layout.MosquittoPasswords, MosquittoPasswords.Format(credentials));
         plan.Add(layout.MosquittoAcl, FleetAcl.Generate(fleet));
         plan.Add(layout.MosquittoLimits, BrokerLimits.MosquittoConfiguration());
@@ -94,15 +94,17 @@ public static partial class Provisioner
             plan.Add(layout.Ca, ca);
         }
 
+        var configs = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (InventoryRow row in merged)
         {
             List<FleetIssuer> trusted = fleet.IssuersFor(fleet.Station(row.Station));
             string config = StationConfigWriter.Write(row, prefix, trusted, credentials[row.Station]);
             errors.AddRange(StationConfigWriter.Validate(config, row, trusted.Count, out StationConfig _));
-            plan.Add(layout.StationConfig(row.Station), config);
-            bool tls = BrokerAddress.Parse(row.Broker).Tls;
-            plan.Add(layout.DeployManifest(row.Station), DeployManifest.Write(layout.StationConfig(row.Station), tls ? layout.Ca : null));
+            configs.Add(row.Station, config);
+            AddStation(plan, layout, row, config);
         }
+
+        AddRoles(plan, fleet, credentials, merged, configs, ca);
 
         if (errors.Count > 0)
         {

@@ -19,6 +19,8 @@ namespace CommuneRadio.Host.Provisioning;
 ///            "username":"ht-ab-001","password":"&lt;credentials.json&gt;","keepalive_s":60}
 /// "keys":   [{"issuer":"vn","level":"national","scopes":["g/vn"],"emergency":true,"key":"&lt;64 hex&gt;"}, …]
 /// </code>
+/// Each key is the issuer's key of the station's province (<see cref="ProvinceKeys"/>), never the master key of
+/// the fleet file: what the station's flash gives away signs for its own province only (docs/security.md).
 /// Every file is then run through the Core's own <see cref="ConfigParser"/>, the code that reads it at boot;
 /// <see cref="Validate"/> maps its field-level errors back to inventory columns.
 /// </summary>
@@ -36,7 +38,7 @@ public static class StationConfigWriter
     /// <summary>The configuration file text for a station.</summary>
     /// <param name="row">The station's inventory row.</param>
     /// <param name="prefix">Topic prefix.</param>
-    /// <param name="issuers">The issuers it trusts (the fleet's keyring rule).</param>
+    /// <param name="issuers">The issuers it trusts (the fleet's keyring rule), with their master keys.</param>
     /// <param name="brokerPassword">Its MQTT password.</param>
     public static string Write(InventoryRow row, string prefix, IEnumerable<FleetIssuer> issuers, string brokerPassword)
     {
@@ -76,7 +78,7 @@ public static class StationConfigWriter
                 ["level"] = issuer.Level,
                 ["scopes"] = Array(issuer.Scopes),
                 ["emergency"] = issuer.Emergency,
-                ["key"] = issuer.Key,
+                ["key"] = ProvinceKeys.DeriveHex(issuer.Key, row.Province),
             });
         }
 

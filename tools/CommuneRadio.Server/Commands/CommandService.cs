@@ -16,7 +16,8 @@ namespace CommuneRadio.Server.Commands;
 
 /// <summary>
 /// Sends commands for API users: checks the token's role and scope, signs with an issuer key the server holds
-/// (<see cref="CommandIssuer"/> → <c>CommandSigner</c>, the keys never leave the server), publishes at QoS 1
+/// (<see cref="CommandIssuer"/> → <c>CommandSigner</c>, the keys never leave the server; a target whose stations are
+/// in several provinces gets one copy per province, each signed with that province's key), publishes at QoS 1
 /// (never retained), waits until every online member answered or the timeout, and writes the audit record —
 /// also for commands it refused before sending.
 /// </summary>
@@ -81,7 +82,10 @@ public sealed class CommandService
         }
 
         CommandIssuer signer = _issuers.GetOrAdd(issuer.Name, _ => new CommandIssuer(_scope.Fleet, issuer));
-        SignedCommand command = signer.Create(to, cmd, argsJson);
+
+        // One copy per province of the members (each province's stations hold their own key of the issuer), one id.
+        IReadOnlyList<AddressedCommand> copies = signer.CreateAll(to, cmd, argsJson);
+        SignedCommand command = copies[0].Command;
         Dictionary<string, bool?> online;
         try
         {
@@ -99,7 +103,11 @@ public sealed class CommandService
 
         try
         {
-            await _client.PublishAsync(command.Topic, command.Payload, MqttQualityOfService.AtLeastOnce, false, cancellationToken).ConfigureAwait(false);
+            foreach (AddressedCommand copy in copies)
+            {
+                await _client.PublishAsync(copy.Command.Topic, copy.Command.Payload, MqttQualityOfService.AtLeastOnce, false, cancellationToken).ConfigureAwait(false);
+            }
+
             await waiter.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
         }
         finally

@@ -75,6 +75,34 @@ public sealed class SendFlowTests
         StringAssert.Contains(error.Message, "may not address g/com.ha-tinh.ky-anh");
     }
 
+    [TestMethod]
+    public void Prepare_NationalKeyForTheWholeFleetOfTwoProvinces_OneCommandPerProvinceGroupWithOneId()
+    {
+        using var w = new OperatorWorkspace(FleetGenerator.Generate(8, communes: 4, provinces: 2, broker: "mqtt://127.0.0.1:1"));
+        Target all = new("g/vn", "the whole fleet", w.Fleet.Stations);
+
+        (FleetIssuer issuer, var commands) = SendFlow.Prepare(Settings(w, "vn"), w.Fleet, all, new SendRequest("emergency.start", ArgsJson.Emergency(60, 0x3, 0), true));
+
+        Assert.AreEqual("vn", issuer.Name);
+        CollectionAssert.AreEqual(new[] { "cr/v1/g/prov.ha-tinh/cmd", "cr/v1/g/prov.quang-tri/cmd" }, commands.Select(c => c.Topic).ToArray());
+        Assert.AreEqual(1, commands.Select(c => c.Id).Distinct().Count());
+    }
+
+    [TestMethod]
+    public void Prepare_ArgsPerProvince_EachProvinceGetsItsOwn()
+    {
+        using var w = new OperatorWorkspace(FleetGenerator.Generate(8, communes: 4, provinces: 2, broker: "mqtt://127.0.0.1:1"));
+        Target all = new("g/vn", "the whole fleet", w.Fleet.Stations);
+        string newMaster = FleetGenerator.NewKeyHex();
+        string Rotate(string province) => "{\"issuer\":\"prov." + province + "\",\"key\":\"" + ProvinceKeys.DeriveHex(newMaster, province) + "\"}";
+
+        (_, var commands) = SendFlow.Prepare(Settings(w, "vn"), w.Fleet, all, new SendRequest("key.rotate", string.Empty, false, ArgsForProvince: Rotate));
+
+        StringAssert.Contains(Encoding.UTF8.GetString(commands[0].Payload), ProvinceKeys.DeriveHex(newMaster, "ha-tinh"));
+        StringAssert.Contains(Encoding.UTF8.GetString(commands[1].Payload), ProvinceKeys.DeriveHex(newMaster, "quang-tri"));
+        Assert.IsFalse(commands.Any(c => Encoding.UTF8.GetString(c.Payload).Contains(newMaster, System.StringComparison.Ordinal)), "the new master key is sent to no station");
+    }
+
     private static OperatorWorkspace NewWorkspace() =>
         new(FleetGenerator.Generate(4, communes: 2, provinces: 1, broker: "mqtt://127.0.0.1:1"));
 

@@ -46,7 +46,7 @@ public static class IssuerChooser
     {
         ArgumentNullException.ThrowIfNull(issuer);
         ArgumentNullException.ThrowIfNull(target);
-        IssuerKey key = issuer.ToIssuerKey();
+        IssuerKey key = issuer.ToRights();
         if (target.Addressee.StartsWith("st/", StringComparison.Ordinal) && target.Members.Count == 1)
         {
             string[] groups = target.Members[0].Groups.Select(FleetGroups.Target).ToArray();

@@ -9,6 +9,7 @@ namespace CommuneRadio.Cli.Operate;
 /// <summary>
 /// <c>radioctl keys rotate --issuer NAME [--key-file F] --as HIGHER TARGET</c>: gives issuer NAME a new key on the
 /// stations of the target (protocol §3.2 <c>key.rotate</c>, signed by an issuer of a strictly higher level). The
+/// new key is a master key: each station is sent the key of its province derived from it (docs/security.md). The
 /// new key is written first to <c>{keyring}.{NAME}.pending</c> (mode 0600) so it is never lost; when every
 /// station accepted it replaces NAME's key in the keyring file (if it holds NAME) and the fleet file, and the
 /// pending file is deleted. Otherwise the files keep the old key and the pending file stays: re-run with
@@ -43,11 +44,13 @@ public static class KeysRotateCommand
                 (_, _) =>
                 {
                     newKey = ReadOrCreate(parse.GetValue(keyFile), pending);
-                    return new SendRequest("key.rotate", ArgsWriter.Object(w =>
+                    // The new key is a master key like the old one: each province's stations get theirs (docs/security.md).
+                    string ArgsFor(string province) => ArgsWriter.Object(w =>
                     {
                         w.WriteString("issuer", name);
-                        w.WriteString("key", newKey);
-                    }), false);
+                        w.WriteString("key", ProvinceKeys.DeriveHex(newKey, province));
+                    });
+                    return new SendRequest("key.rotate", string.Empty, false, ArgsForProvince: ArgsFor);
                 },
                 null,
                 (w, _) => w.WriteString("pendingKeyFile", pending),
@@ -92,7 +95,7 @@ public static class KeysRotateCommand
     private static void Commit(OperatorSettings settings, string name, string key)
     {
         FleetFile fleet = settings.LoadFleet();
-        if (fleet.Issuers.Find(i => i.Name == name) is { } entry)
+        if (fleet.Issuers.Find(i => i.Name == name) is { HasKey: true } entry)
         {
             entry.Key = key;
             fleet.Save(settings.FleetPath);

@@ -43,8 +43,14 @@ public static class Preflight
     private static (string Result, string? Reason, string? Field) DryRun(FleetFile fleet, FleetIssuer issuer, FleetStation station, SignedCommand command)
     {
         var core = new StationCore(new StationSettings(BoardProfiles.Layout(station.Board)));
-        Keyring keys = fleet.KeyringFor(station);
-        keys.Put(issuer.ToIssuerKey());
+        // The other issuers' rights only (an operator's fleet file holds no keys): the signer's key decides.
+        var keys = new Keyring();
+        foreach (FleetIssuer other in fleet.IssuersFor(station))
+        {
+            keys.Put(other.ToRights());
+        }
+
+        keys.Put(issuer.ToStationKey(station.Province));
         var endpoint = new StationEndpoint(core, new ProtocolSettings(fleet.Prefix, station.Id, (string[])station.Groups.Clone()), keys);
         var now = new Instant(1000, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         core.Boot(now);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using CommuneRadio.Host.Commands;
@@ -24,8 +25,10 @@ namespace CommuneRadio.Cli.Operate;
 public static class SendFlow
 {
     /// <summary>
-    /// Signs and checks the command — one for the target's addressee, or one per member when the key reaches the
-    /// members but not the group (all with the same id) — or throws <see cref="OperatorException"/>; nothing is sent.
+    /// Signs and checks the command — one for the target's addressee, one per province when its stations are in
+    /// several (each province's stations hold their own key of the issuer, docs/security.md: a national command to
+    /// <c>g/vn</c> goes to each <c>g/prov.{p}</c>), or one per member when the key reaches the members but not the
+    /// group; all with the same id — or throws <see cref="OperatorException"/>; nothing is sent.
     /// </summary>
     public static (FleetIssuer Issuer, IReadOnlyList<SignedCommand> Commands) Prepare(OperatorSettings settings, FleetFile fleet, Target target, SendRequest request)
     {
@@ -35,42 +38,41 @@ public static class SendFlow
         ArgumentNullException.ThrowIfNull(request);
         KeyringFile keyring = settings.LoadKeyring();
         FleetIssuer issuer = IssuerChooser.Choose(keyring, settings.IssuerName, target, request.EmergencyWork);
-        CommandIssuer signer;
-        SignedCommand command;
+        Func<string, string> argsFor = request.ArgsForProvince ?? (_ => request.ArgsJson);
+        bool direct = target.Addressee.StartsWith("g/", StringComparison.Ordinal) && !IssuerChooser.Covers(issuer, target) && IssuerChooser.ReachesEachMember(issuer, target);
+        var copies = new List<AddressedCommand>();
         try
         {
-            signer = new CommandIssuer(fleet, issuer);
-            command = signer.Create(target.Addressee, request.Cmd, request.ArgsJson);
+            var signer = new CommandIssuer(fleet, issuer);
+            string? id = null;
+            foreach (string to in direct ? target.Members.Select(s => FleetGroups.StationTarget(s.Id)) : new[] { target.Addressee })
+            {
+                IReadOnlyList<AddressedCommand> signed = signer.CreateAll(to, request.Cmd, argsFor, id);
+                id = signed[0].Command.Id;
+                copies.AddRange(signed);
+            }
         }
         catch (FormatException ex)
         {
             throw new OperatorException($"unusable key for issuer '{issuer.Name}' in the keyring: {ex.Message}", ex);
         }
-
-        if (!target.Addressee.StartsWith("g/", StringComparison.Ordinal) || IssuerChooser.Covers(issuer, target) || !IssuerChooser.ReachesEachMember(issuer, target))
+        catch (ArgumentException ex)
         {
-            Preflight.Check(fleet, issuer, target, command);
-            return (issuer, new[] { command });
+            throw new OperatorException($"nothing was sent: {ex.Message}", ex);
         }
 
-        var each = new List<SignedCommand>(target.Members.Count);
-        foreach (FleetStation s in target.Members)
-        {
-            each.Add(signer.Create(FleetGroups.StationTarget(s.Id), request.Cmd, request.ArgsJson, command.Id));
-        }
-
-        // The Core decides by board and groups: one check per combination among the members.
+        // The Core decides by board, groups and (through the key) province: one check per combination among the members.
         var checkedKinds = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i < target.Members.Count; i++)
+        foreach (AddressedCommand copy in copies)
         {
-            FleetStation s = target.Members[i];
-            if (checkedKinds.Add(s.Board + " " + string.Join(",", s.Groups)))
+            List<FleetStation> kinds = copy.Addressee.Members.Where(s => checkedKinds.Add(s.Province + " " + s.Board + " " + string.Join(",", s.Groups))).ToList();
+            if (kinds.Count > 0)
             {
-                Preflight.Check(fleet, issuer, Target.Of(s), each[i]);
+                Preflight.Check(fleet, issuer, copies.Count == 1 ? target : new Target(copy.Addressee.To, target.Description, kinds), copy.Command);
             }
         }
 
-        return (issuer, each);
+        return (issuer, copies.Select(c => c.Command).ToList());
     }
 
     /// <summary>Prepares, connects, sends and waits; returns the outcome and the issuer that signed.</summary>
@@ -115,7 +117,9 @@ public static class SendFlow
             int answered = 0;
             if (!settings.Json)
             {
-                string to = commands.Count == 1 ? target.Addressee : $"each of {commands.Count} stations directly ('{issuer.Name}' may not address {target.Addressee})";
+                string to = commands.Count == 1 ? target.Addressee
+                    : commands.All(c => c.Topic.Contains("/st/", StringComparison.Ordinal)) && !IssuerChooser.Covers(issuer, target) ? $"each of {commands.Count} stations directly ('{issuer.Name}' may not address {target.Addressee})"
+                    : $"{commands.Count} copies, one per province key ({string.Join(", ", commands.Select(c => c.Topic).Take(4))}{(commands.Count > 4 ? ", …" : string.Empty)})";
                 await context.Error.WriteLineAsync($"{request.Cmd} {command.Id} → {to}: waiting up to {wait.TotalSeconds:0.#} s for {members} station(s)").ConfigureAwait(false);
             }
 

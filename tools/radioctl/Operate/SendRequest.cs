@@ -12,4 +12,10 @@ namespace CommuneRadio.Cli.Operate;
 /// </param>
 /// <param name="DoneWhen">Also wait (within the wait) until this holds for every member that accepts (selftest: every line reported).</param>
 /// <param name="Wait">The least time to wait for answers, whatever --timeout says (selftest: the length of the test).</param>
-public sealed record SendRequest(string Cmd, string ArgsJson, bool EmergencyWork, bool NeedHealth = false, bool AwaitPlay = false, System.Func<StationAnswer, bool>? DoneWhen = null, System.TimeSpan? Wait = null);
+/// <param name="ArgsForProvince">
+/// Args for the stations of one province, when they differ by province (key.rotate: the new key of each province,
+/// docs/security.md); null = <paramref name="ArgsJson"/> everywhere.
+/// </param>
+public sealed record SendRequest(
+    string Cmd, string ArgsJson, bool EmergencyWork, bool NeedHealth = false, bool AwaitPlay = false, System.Func<StationAnswer, bool>? DoneWhen = null, System.TimeSpan? Wait = null,
+    System.Func<string, string>? ArgsForProvince = null);
