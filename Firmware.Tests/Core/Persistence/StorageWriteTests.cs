@@ -131,7 +131,7 @@ namespace CommuneRadio.Tests.Core.Persistence
             EndpointHarness h = AfterOneCommand(flash);
             int[] before = Counts(flash);
             CommandBuilder dup = h.Commune("schedule.add", Evening);
-            Assert.AreEqual(EndpointHarness.Refused(dup.Id, "duplicate-id", "id"), h.Send(dup));
+            Assert.AreEqual(EndpointHarness.Refused(dup.Id, "duplicate-id", "args.item.id"), h.Send(dup));
             h.Station.Run(1000);
             AssertWrites(flash, before, 0, 1, 0, 0, "refused schedule.add");
         }

@@ -83,7 +83,7 @@ namespace CommuneRadio.Core.Protocol
             }
 
             r = Authorize(key, addressee);
-            return r.Accepted ? Execute(key, addressee, now) : r;
+            return r.Accepted ? RefusalPaths.Qualify(_env.Kind, Execute(key, addressee, now)) : r;
         }
 
         private CommandResult Authorize(IssuerKey key, string addressee)

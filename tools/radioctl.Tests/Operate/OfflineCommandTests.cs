@@ -73,7 +73,7 @@ public sealed class OfflineCommandTests
 
         Assert.AreEqual(1, run.ExitCode, run.ToString());
         StringAssert.Contains(run.Error, "the programme is in the past");
-        StringAssert.Contains(run.Error, "in-the-past on " + field.TrimStart('-'));
+        StringAssert.Contains(run.Error, "in-the-past on args.item." + field.TrimStart('-'));
         StringAssert.Contains(run.Error, "nothing was sent");
     }
 
