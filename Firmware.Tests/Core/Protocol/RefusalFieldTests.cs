@@ -97,6 +97,20 @@ namespace CommuneRadio.Tests.Core.Protocol
         }
 
         [TestMethod]
+        public void LongerThanOnTimeGuard_NonEmergencyRefused_EmergencyAccepted()
+        {
+            EndpointHarness h = At9();
+            string item = "{\"id\":\"x\",\"kind\":\"weekly\",\"days\":[\"mon\"],\"time\":\"20:00\",\"duration\":14400,\"class\":\"normal\",\"lines\":[0],\"source\":0}";
+            Expect(h, "schedule.add", "{\"item\":" + item + "}", "invalid-duration", "args.item.duration");
+            Expect(h, "schedule.sync", "{\"version\":2,\"items\":[" + item + "]}", "invalid-duration", "args.items.duration");
+            Expect(h, "play", "{\"class\":\"priority\",\"duration\":10801,\"lines\":[0],\"source\":0}", "invalid-duration", "args.duration");
+            CommandBuilder fits = h.Commune("schedule.add", "{\"item\":{\"id\":\"three-hours\",\"kind\":\"weekly\",\"days\":[\"mon\"],\"time\":\"20:00\",\"duration\":10800,\"class\":\"normal\",\"lines\":[0],\"source\":0}}");
+            Assert.AreEqual(EndpointHarness.Accepted(fits.Id), h.Send(fits), "exactly the guard (3 h)");
+            CommandBuilder storm = h.Province("emergency.start", "{\"duration\":14400,\"lines\":[0],\"source\":0}");
+            Assert.AreEqual(EndpointHarness.Accepted(storm.Id), h.Send(storm), "emergencies are exempt from the guard");
+        }
+
+        [TestMethod]
         public void InThePast_FullPath()
         {
             EndpointHarness h = At9();
