@@ -219,8 +219,8 @@ namespace CommuneRadio.Tests.Core.Protocol
             Check(h, "play", "{\"class\":\"loud\",\"duration\":60,\"lines\":[0],\"source\":0}", "invalid-field", "args.class");
             Check(h, "play", "{\"class\":\"normal\",\"duration\":0,\"lines\":[0],\"source\":0}", "invalid-duration", "args.duration");
             Check(h, "play", "{\"class\":\"normal\",\"duration\":60,\"lines\":[],\"source\":0}", "invalid-lines", "args.lines");
-            Check(h, "play", "{\"class\":\"normal\",\"duration\":60,\"lines\":[7],\"source\":0}", "invalid-lines", "lines");
-            Check(h, "play", "{\"class\":\"normal\",\"duration\":60,\"lines\":[0],\"source\":5}", "invalid-source", "source");
+            Check(h, "play", "{\"class\":\"normal\",\"duration\":60,\"lines\":[7],\"source\":0}", "invalid-lines", "args.lines");
+            Check(h, "play", "{\"class\":\"normal\",\"duration\":60,\"lines\":[0],\"source\":5}", "invalid-source", "args.source");
             Check(h, "play", "{\"class\":\"normal\",\"duration\":60,\"lines\":[0]}", "invalid-field", "args.source");
             Check(h, "play", "{\"class\":\"normal\",\"duration\":60,\"lines\":[0],\"source\":0,\"volume\":3}", "unknown-field", "args.volume");
             Check(h, "play", "{\"class\":\"normal\",\"class\":\"normal\",\"duration\":60,\"lines\":[0],\"source\":0}", "duplicate-field", "args.class");
@@ -241,9 +241,9 @@ namespace CommuneRadio.Tests.Core.Protocol
             string item = "{\"item\":{\"id\":\"i\",\"kind\":\"weekly\",\"days\":[\"mon\"],\"time\":\"20:00\",\"duration\":60,\"class\":\"normal\",\"lines\":[0],\"source\":0}}";
             h.Send(h.Commune("schedule.add", item));
             CommandBuilder dup = h.Commune("schedule.add", item);
-            Assert.AreEqual(EndpointHarness.Refused(dup.Id, "duplicate-id", "id"), h.Send(dup));
+            Assert.AreEqual(EndpointHarness.Refused(dup.Id, "duplicate-id", "args.item.id"), h.Send(dup));
             CommandBuilder unknown = h.Commune("schedule.replace", "{\"item\":{\"id\":\"j\",\"kind\":\"weekly\",\"days\":[\"mon\"],\"time\":\"20:00\",\"duration\":60,\"class\":\"normal\",\"lines\":[0],\"source\":0}}");
-            Assert.AreEqual(EndpointHarness.Refused(unknown.Id, "unknown-id", "id"), h.Send(unknown));
+            Assert.AreEqual(EndpointHarness.Refused(unknown.Id, "unknown-id", "args.item.id"), h.Send(unknown));
         }
 
         [TestMethod]

@@ -66,7 +66,7 @@ namespace CommuneRadio.Tests.Core.Protocol
             Assert.AreEqual(EndpointHarness.Accepted(remove.Id), h.Send(remove));
             Assert.AreEqual(0, h.Station.Core.Schedule.Count);
             CommandBuilder again = h.Commune("schedule.remove", "{\"item_id\":\"morning\"}");
-            Assert.AreEqual(EndpointHarness.Refused(again.Id, "unknown-id", "id"), h.Send(again));
+            Assert.AreEqual(EndpointHarness.Refused(again.Id, "unknown-id", "args.item_id"), h.Send(again));
         }
 
         [TestMethod]

@@ -147,11 +147,14 @@ namespace CommuneRadio.Tests.Core.Station
             StationHarness h = new StationHarness(settings, StationHarness.MondayMidnightUtc);
             h.Boot(true);
             h.Core.AddItem(StationHarness.Daily("morning", 5, 30, 30), h.Now);
-            h.RunUntil(0, 6, 30, 0);
+            h.RunUntil(0, 6, 0, 0);
             Assert.AreEqual((int)ClockState.Stale, (int)h.Core.Clock.State);
-            Assert.AreEqual(0, h.EventLog.Count);
+            Assert.AreEqual(0, h.EventLog.Count, "nothing played on a stale clock, and the window is not over yet");
+            h.RunUntil(0, 6, 30, 0);
+            Assert.AreEqual("Mon 06:00:02 missed morning no-clock\n", StationHarness.Lines(h.EventLog), "reported when the window passed by the station's own estimate (+2.2 s drift margin after 6 h)");
             h.Collect(h.Core.ClockSynced(h.Now));
-            Assert.AreEqual("Mon 06:30:00 missed morning no-clock\n", StationHarness.Lines(h.EventLog));
+            h.Run(1000);
+            Assert.AreEqual("Mon 06:00:02 missed morning no-clock\n", StationHarness.Lines(h.EventLog), "the next sync reports nothing twice");
         }
 
         [TestMethod]

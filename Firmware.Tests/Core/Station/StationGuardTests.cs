@@ -18,32 +18,57 @@ namespace CommuneRadio.Tests.Core.Station
         }
 
         [TestMethod]
-        public void OnTimeGuard_LongNormalProgramme_IsCutAndRelaysGoOff()
+        public void OnTimeGuard_ChainedNormalProgrammes_SecondIsCutAndRelaysGoOff()
         {
             StationHarness h = WithMaxOnTime(10 * 60000L);
-            Assert.IsTrue(h.Core.PlayNow("long", BroadcastClass.Normal, IssuerLevel.Commune, "op", 3600, 0xF, 0, h.Now).Accepted);
+            Assert.IsTrue(h.Core.PlayNow("a", BroadcastClass.Normal, IssuerLevel.Commune, "op", 480, 0xF, 0, h.Now).Accepted);
             h.Collect(h.Core.Effects);
-            h.Run(11 * 60000L);
+            h.Run(5 * 60000L);
+            Assert.IsTrue(h.Core.PlayNow("b", BroadcastClass.Normal, IssuerLevel.Commune, "op", 600, 0xF, 0, h.Now).Accepted, "waits for a, then follows it");
+            h.Collect(h.Core.Effects);
+            h.Run(5 * 60000L + 500);
+            Assert.IsFalse(h.Core.Relays.AnyAmplifierOn && h.Core.Relays.LinesOn != 0, "lines are cut when the guard trips");
+            h.Run(60000L);
 
-            Assert.Contains("ended long on-time-limit", StationHarness.Lines(h.EventLog));
-            Assert.IsTrue(h.Core.Relays.AllOutputsOff);
+            string events = StationHarness.Lines(h.EventLog);
+            Assert.Contains("ended a none", events);
+            Assert.Contains("ended b on-time-limit", events);
+            Assert.IsTrue(h.Core.Relays.AllOutputsOff, events);
             Assert.AreEqual(0, h.Violations.Count, StationHarness.Lines(h.Violations));
+        }
+
+        [TestMethod]
+        public void OnTimeGuard_NormalLongerThanGuard_RefusedEmergencyAccepted()
+        {
+            StationHarness h = WithMaxOnTime(10 * 60000L);
+            CommuneRadio.Core.Results.CommandResult r = h.Core.PlayNow("long", BroadcastClass.Priority, IssuerLevel.Commune, "op", 601, 0xF, 0, h.Now);
+            Assert.AreEqual("invalid-duration duration", CommuneRadio.Core.Results.ReasonNames.Of(r.Reason) + " " + r.Field);
+            Assert.IsTrue(h.Core.PlayNow("fits", BroadcastClass.Normal, IssuerLevel.Commune, "op", 600, 0xF, 0, h.Now).Accepted);
+            Assert.IsTrue(h.Core.PlayNow("storm", BroadcastClass.Emergency, IssuerLevel.Province, "p", 3600, 0xF, 0, h.Now).Accepted, "emergencies are exempt from the guard");
+
+            ScheduleItem item = StationHarness.Daily("evening", 20, 0, 11);
+            r = h.Core.AddItem(item, h.Now);
+            Assert.AreEqual("invalid-duration duration", CommuneRadio.Core.Results.ReasonNames.Of(r.Reason) + " " + r.Field);
+            item.Class = BroadcastClass.Emergency;
+            Assert.IsTrue(h.Core.AddItem(item, h.Now).Accepted);
         }
 
         [TestMethod]
         public void OnTimeGuard_BackToBackProgrammes_ForcesAmplifiersOffBeforeNextNormal()
         {
             StationHarness h = WithMaxOnTime(10 * 60000L);
-            h.Core.PlayNow("a", BroadcastClass.Normal, IssuerLevel.Commune, "op", 3600, 0xF, 0, h.Now);
-            h.Core.PlayNow("b", BroadcastClass.Normal, IssuerLevel.Commune, "op", 3600, 0xF, 0, h.Now);
-            h.Run(10 * 60000L + 500);
+            h.Core.PlayNow("a", BroadcastClass.Normal, IssuerLevel.Commune, "op", 480, 0xF, 0, h.Now);
+            h.Run(5 * 60000L);
+            h.Core.PlayNow("b", BroadcastClass.Normal, IssuerLevel.Commune, "op", 600, 0xF, 0, h.Now);
+            h.Core.PlayNow("c", BroadcastClass.Normal, IssuerLevel.Commune, "op", 600, 0xF, 0, h.Now);
+            h.Run(5 * 60000L + 500);
             Assert.IsFalse(h.Core.Relays.AnyAmplifierOn && h.Core.Relays.LinesOn != 0, "lines are cut when the guard trips");
             h.Run(5000);
 
             string events = StationHarness.Lines(h.EventLog);
-            Assert.Contains("ended a on-time-limit", events);
-            Assert.Contains("started b none", events);
-            Assert.Contains("lines=0 src=-1 amps=0", StationHarness.Lines(h.Speakers), "the amplifiers rested before b");
+            Assert.Contains("ended b on-time-limit", events);
+            Assert.Contains("started c none", events);
+            Assert.Contains("lines=0 src=-1 amps=0", StationHarness.Lines(h.Speakers), "the amplifiers rested before c");
         }
 
         [TestMethod]

@@ -11,9 +11,10 @@ namespace CommuneRadio.Core.Persistence
     /// "schedule" (items + watermarks), "keys" (keyring + replay counters), "events" (undelivered proof of
     /// play), "config" (remote settings) and "system" (boot count, why the last run ended).
     /// <para>Flash wear: a record is written only when it changed, at most once per call, and background
-    /// writes (watermarks, replay counters, events) are limited by a per-record hourly budget. Changes a command makes
-    /// are written before the command is applied (<see cref="TrySaveSchedule"/> and friends), so a full or
-    /// failing store refuses the command and nothing changes.</para>
+    /// writes (watermarks, events, a keyring whose write failed) are limited by a per-record hourly budget. A command's
+    /// replay counter (the keyring) and the changes it makes are written before the command is applied
+    /// (<see cref="TrySaveKeys"/>, <see cref="TrySaveSchedule"/> and friends), so a full or failing store refuses the
+    /// command and nothing changes.</para>
     /// </summary>
     public sealed class StationStore
     {

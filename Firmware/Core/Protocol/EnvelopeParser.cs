@@ -39,7 +39,73 @@ namespace CommuneRadio.Core.Protocol
                 env.Problem = ParseBody(payload, addressee, keys, env);
             }
 
+            if (!env.Problem.Accepted && env.Id == null)
+            {
+                RecoverId(payload, count, env);
+            }
+
             return env.Problem.Accepted;
+        }
+
+        // A refused message still gets its id in the result when one can be read (docs/protocol.md §5): the parse
+        // stops at the first problem, which may come before the body's "id" ("v" a string) or outside the body (no
+        // "sig"). The id is taken only from a body that is complete JSON, and only when it is a valid token.
+        private void RecoverId(byte[] payload, int count, CommandEnvelope env)
+        {
+            JsonReader r = _reader;
+            int start = env.BodyStart;
+            int length = env.BodyLength;
+            if (length == 0 && !FindBody(payload, count, out start, out length))
+            {
+                return;
+            }
+
+            r.Reset(payload, start, length);
+            r.Read();
+            CommandResult ignored = CommandResult.Ok;
+            while (JsonMembers.Next(r, ref ignored))
+            {
+                if (r.ValueEquals("id"))
+                {
+                    string id;
+                    env.Id = JsonMembers.ReadToken(r, 32, out id) && ScheduleValidator.IsToken(id, 32) ? id : null;
+                    return;
+                }
+
+                if (!r.TrySkip())
+                {
+                    return;
+                }
+            }
+        }
+
+        // The span of the outer object's "body" member when it is an object (for RecoverId).
+        private bool FindBody(byte[] payload, int count, out int start, out int length)
+        {
+            start = 0;
+            length = 0;
+            JsonReader r = _reader;
+            r.Reset(payload, 0, count);
+            if (!r.Read() || r.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            CommandResult ignored = CommandResult.Ok;
+            while (JsonMembers.Next(r, ref ignored))
+            {
+                if (r.ValueEquals("body"))
+                {
+                    return r.TryGetValueSpan(out start, out length) && payload[start] == (byte)'{';
+                }
+
+                if (!r.TrySkip())
+                {
+                    return false;
+                }
+            }
+
+            return false;
         }
 
         private CommandResult ParseOuter(byte[] payload, int count, CommandEnvelope env)

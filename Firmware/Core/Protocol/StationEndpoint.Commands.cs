@@ -53,10 +53,22 @@ namespace CommuneRadio.Core.Protocol
             }
 
             // An authentic command uses up its counter whatever happens next, so it can never be replayed
-            // later into a state where it would succeed.
+            // later into a state where it would succeed; and the counter is on flash before anything of the command
+            // is applied or answered (docs/protocol.md §4.3), so no power cut can make the station forget it.
             key.Counters.Record(_env.Counter);
-            KeysChanged = true;
+            _counterSaved = false;
+            CommandResult r = Authentic(key, addressee, payload, now);
+            if (!r.Accepted && !_counterSaved && _env.Kind != CommandKind.Status)
+            {
+                SaveCounter(now);
+            }
 
+            return r;
+        }
+
+        // The checks and the work after the counter was recorded: validity, command, arguments, authorisation, execution.
+        private CommandResult Authentic(IssuerKey key, string addressee, byte[] payload, Instant now)
+        {
             if (Core.Clock.Valid)
             {
                 long nowSeconds = now.UtcMs / 1000;
@@ -83,7 +95,7 @@ namespace CommuneRadio.Core.Protocol
             }
 
             r = Authorize(key, addressee);
-            return r.Accepted ? Execute(key, addressee, now) : r;
+            return r.Accepted ? RefusalPaths.Qualify(_env.Kind, Execute(key, addressee, now)) : r;
         }
 
         private CommandResult Authorize(IssuerKey key, string addressee)
@@ -242,8 +254,9 @@ namespace CommuneRadio.Core.Protocol
                     ConfigChanged = true;
                     return CommandResult.Ok;
                 default:
+                    // Without a store the rotated key lives in memory only; with one, PersistFirst already wrote it.
                     Keys.Find(a.KeyIssuer).Key = a.Key;
-                    KeysChanged = true;
+                    KeysChanged = Store == null;
                     return CommandResult.Ok;
             }
         }

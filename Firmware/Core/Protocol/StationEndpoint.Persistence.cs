@@ -6,18 +6,36 @@ using CommuneRadio.Core.Time;
 namespace CommuneRadio.Core.Protocol
 {
     /// <summary>
-    /// Persistence around commands: a command that changes persisted state (schedule, keys, settings) is
-    /// checked, its result written to storage, and only then applied — so a full or failing store refuses it
-    /// with <c>storage-error</c> and the station stays exactly as it was. Background changes are saved after
-    /// every call within the store's write budget.
+    /// Persistence around commands. Every authentic command's replay counter is written to storage before anything
+    /// of it is applied or answered — with the keyring, one write — except <c>status</c>, whose counter rides along
+    /// with the next write (replaying it only publishes state and health again). A command that changes another
+    /// persisted record (schedule, settings) is then checked and that record written, and only then applied; a key
+    /// rotation writes its key and its counter in the same keyring write. A full or failing store refuses the command
+    /// with <c>storage-error</c> and the station stays exactly as it was. Background changes are saved after every
+    /// call within the store's write budget.
     /// </summary>
     public sealed partial class StationEndpoint
     {
+        private bool _counterSaved;
+
         private CommandResult PersistFirst(Instant now)
         {
-            if (Store == null)
+            if (Store == null || _env.Kind == CommandKind.Status)
             {
                 return CommandResult.Ok;
+            }
+
+            if (_env.Kind == CommandKind.KeyRotate)
+            {
+                // The rotated key and the counter of the command that rotates it: one atomic record.
+                _counterSaved = Store.TrySaveKeys(Keys, _args.KeyIssuer, _args.Key, now);
+                Core.MarkFault(FaultFlags.StorageError, !_counterSaved || Store.Corrupt);
+                return _counterSaved ? CommandResult.Ok : CommandResult.Refuse(RefusalReason.StorageError, null);
+            }
+
+            if (!SaveCounter(now))
+            {
+                return CommandResult.Refuse(RefusalReason.StorageError, null);
             }
 
             CommandResult r;
@@ -40,15 +58,12 @@ namespace CommuneRadio.Core.Protocol
                     r = Core.CheckSync(_args.Items);
                     saved = r.Accepted && SaveImage(null, null, _args.Items, _args.Version, now);
                     break;
-                case CommandKind.KeyRotate:
-                    r = CommandResult.Ok;
-                    saved = Store.TrySaveKeys(Keys, _args.KeyIssuer, _args.Key, now);
-                    break;
                 case CommandKind.ConfigSet:
                     r = CommandResult.Ok;
                     saved = Store.TrySaveConfig(_args.TelemetrySeconds * 1000);
                     break;
                 default:
+                    // play, stop, emergency.*, relay.selftest, time: nothing else to persist; the Core checks the rest.
                     return CommandResult.Ok;
             }
 
@@ -59,6 +74,27 @@ namespace CommuneRadio.Core.Protocol
 
             Core.MarkFault(FaultFlags.StorageError, !saved || Store.Corrupt);
             return saved ? CommandResult.Ok : CommandResult.Refuse(RefusalReason.StorageError, null);
+        }
+
+        /// <summary>
+        /// Writes the keyring with the replay counters, this command's included (once per command). On failure the
+        /// storage fault is raised and the keyring stays due for a background write.
+        /// </summary>
+        private bool SaveCounter(Instant now)
+        {
+            if (Store == null || _counterSaved)
+            {
+                return true;
+            }
+
+            _counterSaved = Store.TrySaveKeys(Keys, null, null, now);
+            Core.MarkFault(FaultFlags.StorageError, !_counterSaved || Store.Corrupt);
+            if (!_counterSaved)
+            {
+                Store.Note(false, true, false);
+            }
+
+            return _counterSaved;
         }
 
         /// <summary>

@@ -70,7 +70,10 @@ namespace CommuneRadio.Core.Protocol
         /// <summary>Set by an accepted time beacon while the clock is not synced: the platform sets its clock to this (UTC ms), then calls <c>ClockSynced</c>. 0 when none.</summary>
         public long ClockSetRequestUtcMs { get; set; }
 
-        /// <summary>True after a change to the keyring or its replay counters that should be persisted.</summary>
+        /// <summary>
+        /// True after a change to the keyring that is still to be persisted in the background (a key rotated on a station
+        /// without a store). Replay counters are written before their command is applied, not through this flag.
+        /// </summary>
         public bool KeysChanged { get; set; }
 
         /// <summary>True after a configuration change (telemetry period) that should be persisted.</summary>

@@ -140,7 +140,7 @@ namespace CommuneRadio.Core.Station
                 return CommandResult.Refuse(RefusalReason.InvalidField, "id");
             }
 
-            if (durationSeconds < 1 || durationSeconds > _settings.MaxImmediateSeconds)
+            if (durationSeconds < 1 || durationSeconds > _settings.MaxImmediateSeconds || (kind != ProgrammeKind.Emergency && !FitsOnTimeGuard(durationSeconds)))
             {
                 return CommandResult.Refuse(RefusalReason.InvalidDuration, "duration");
             }

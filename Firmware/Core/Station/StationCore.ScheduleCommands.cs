@@ -157,6 +157,17 @@ namespace CommuneRadio.Core.Station
         }
 
         /// <summary>
+        /// A non-emergency programme longer than the maximum on-time guard (<see cref="StationSettings.MaxOnTimeMs"/>,
+        /// 3 h by default) would be cut by it every time (a 4 h item at 3 h): such a duration is refused as
+        /// <c>invalid-duration</c> instead of being accepted and never played whole. Emergencies are exempt from the guard.
+        /// Restored items are not checked (a reboot must not lose them; the guard still cuts them).
+        /// </summary>
+        private bool FitsOnTimeGuard(int durationSeconds)
+        {
+            return durationSeconds * 1000L <= _settings.MaxOnTimeMs;
+        }
+
+        /// <summary>
         /// The rules for an item a command brings in: <see cref="ScheduleValidator.Validate"/>, and — when the clock
         /// is valid — not wholly in the past. The time is the Core's last observation (monotonic + the clock's
         /// offset), so the check needs no argument. Restored items are not checked: a reboot must not lose them.
@@ -164,6 +175,11 @@ namespace CommuneRadio.Core.Station
         private CommandResult CheckNew(ScheduleItem item)
         {
             CommandResult r = ScheduleValidator.Validate(item, _settings);
+            if (r.Accepted && item.Class != BroadcastClass.Emergency && !FitsOnTimeGuard(item.DurationSeconds))
+            {
+                return CommandResult.Refuse(RefusalReason.InvalidDuration, "duration");
+            }
+
             return r.Accepted && _clock.Valid ? ScheduleValidator.CheckNotPast(item, _lastMonotonicMs + _clock.BootUtcMs, _settings.UtcOffsetMinutes) : r;
         }
     }

@@ -12,6 +12,12 @@ namespace CommuneRadio.Core.Station
         private const int SettleBudgetPerItem = 8;
 
         /// <summary>
+        /// A stale clock may have run fast by 1 ms per this many ms since its last sync (100 ppm, 8.6 s a day: ten times
+        /// what a crystal-driven clock drifts, docs/resilience.md "Time").
+        /// </summary>
+        private const long StaleDriftPerMs = 10000;
+
+        /// <summary>
         /// Walks each item's occurrences after its watermark up to now. Rules (catch-up):
         /// an occurrence whose window has passed is reported missed — never played late — with the reason
         /// the station was not there (powered off, no clock, clock step); an occurrence whose window is
@@ -21,6 +27,17 @@ namespace CommuneRadio.Core.Station
         /// </summary>
         private void SettleSchedule(Instant now)
         {
+            // A stale clock (synced once, not within ClockTrustMs) plays nothing, but it still tells the time within a
+            // few seconds a day: each window it shows as closed is reported missed (no-clock) then, not at the next sync.
+            // It must have closed by a margin of StaleDriftPerMs of the time since the last sync, so a clock running
+            // fast never reports a miss for an occurrence whose window a sync would still find open (and play).
+            bool stale = !_clock.Valid;
+            long closedBy = now.UtcMs;
+            if (stale)
+            {
+                closedBy -= (now.MonotonicMs - _clock.LastSyncMonotonicMs) / StaleDriftPerMs;
+            }
+
             int offset = _settings.UtcOffsetMinutes;
             for (int i = 0; i < _schedule.Count; i++)
             {
@@ -46,11 +63,16 @@ namespace CommuneRadio.Core.Station
                     }
 
                     long end = start + item.DurationSeconds * 1000L;
-                    if (end <= now.UtcMs)
+                    if (end <= closedBy)
                     {
                         Settle(entry, start);
-                        Record(PlayEventKind.Missed, MissReasonFor(start), item.Id, start, item.Class, now);
+                        Record(PlayEventKind.Missed, MissReasonFor(start, end, stale), item.Id, start, item.Class, now);
                         continue;
+                    }
+
+                    if (stale)
+                    {
+                        break;
                     }
 
                     // Open window: a candidate. The watermark moves only when it is settled (Finish), so a
@@ -87,19 +109,23 @@ namespace CommuneRadio.Core.Station
             }
         }
 
-        private PlayReason MissReasonFor(long startUtcMs)
+        // Why the station could not play the end of a window (docs/protocol.md §6): the clock, while valid, stepped over
+        // it; the station was off until after it closed; it was running but without a valid clock when it closed (also
+        // after a power cut inside the window, the station back before its end and the clock synced only after it);
+        // otherwise its time simply passed (expired).
+        private PlayReason MissReasonFor(long startUtcMs, long endUtcMs, bool stale)
         {
             if (_stepPending && startUtcMs > _stepFromUtcMs)
             {
                 return PlayReason.ClockJump;
             }
 
-            if (startUtcMs < _clock.BootUtcMs)
+            if (endUtcMs <= _clock.BootUtcMs)
             {
                 return PlayReason.PoweredOff;
             }
 
-            if (startUtcMs < _clock.ValidSinceUtcMs)
+            if (stale || startUtcMs < _clock.ValidSinceUtcMs)
             {
                 return PlayReason.NoClock;
             }

@@ -164,8 +164,9 @@ namespace CommuneRadio.Core.Station
         {
             _effects.Clear();
             _lastMonotonicMs = now.MonotonicMs;
+            bool wasValid = _clock.Valid;
             bool changed = _clock.Synced(now);
-            NoteStep();
+            NoteStep(wasValid);
             if (changed)
             {
                 HealthChanged();
@@ -245,17 +246,21 @@ namespace CommuneRadio.Core.Station
         private void Observe(Instant now)
         {
             _lastMonotonicMs = now.MonotonicMs;
+            bool wasValid = _clock.Valid;
             if (_clock.Observe(now))
             {
                 HealthChanged();
             }
 
-            NoteStep();
+            NoteStep(wasValid);
         }
 
-        private void NoteStep()
+        // Only a step of a valid clock jumps over occurrences: the first setting of a clock that was unsynced (on the
+        // device it restarts from 1970 after a power cut) or stale is not a jump, and what it passes over is powered-off
+        // or no-clock.
+        private void NoteStep(bool wasValid)
         {
-            if (_clock.LastStepMs != 0)
+            if (_clock.LastStepMs != 0 && wasValid)
             {
                 _stepPending = true;
                 _stepFromUtcMs = _clock.StepFromUtcMs;
@@ -264,7 +269,7 @@ namespace CommuneRadio.Core.Station
 
         private void Process(Instant now)
         {
-            if (_clock.Valid)
+            if (_clock.State != ClockState.Unsynced)
             {
                 SettleSchedule(now);
             }

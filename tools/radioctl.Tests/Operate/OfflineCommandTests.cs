@@ -33,6 +33,7 @@ public sealed class OfflineCommandTests
     [DataRow("--time", "5x", "--time is not a time of day")]
     [DataRow("--date", "2026-02-30", "--date is not an existing date")]
     [DataRow("--duration", "5h", "--duration must be from 1 s to 4 h")]
+    [DataRow("--duration", "4h", "at most 3 h for normal and priority programmes")]
     [DataRow("--lines", "0,7", "--lines: station")]
     [DataRow("--id", "bad id", "--id is not valid")]
     public async Task ScheduleAdd_InvalidValue_Exits1NamingTheOptionBeforeConnecting(string option, string value, string message)
@@ -73,7 +74,7 @@ public sealed class OfflineCommandTests
 
         Assert.AreEqual(1, run.ExitCode, run.ToString());
         StringAssert.Contains(run.Error, "the programme is in the past");
-        StringAssert.Contains(run.Error, "in-the-past on " + field.TrimStart('-'));
+        StringAssert.Contains(run.Error, "in-the-past on args.item." + field.TrimStart('-'));
         StringAssert.Contains(run.Error, "nothing was sent");
     }
 

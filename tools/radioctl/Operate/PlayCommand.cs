@@ -14,7 +14,7 @@ public static class PlayCommand
     {
         var common = new CommonOptions();
         var targets = new TargetOptions();
-        Option<string> duration = new("--duration") { Description = "How long: 90s, 5m, 1h (1 s to 4 h)", Required = true };
+        Option<string> duration = new("--duration") { Description = "How long: 90s, 5m, 1h (1 s to 3 h; emergency class 4 h)", Required = true };
         Option<string> broadcastClass = new("--class") { Description = "normal, priority or emergency", DefaultValueFactory = _ => "normal" };
         broadcastClass.AcceptOnlyFromAmong("normal", "priority", "emergency");
         Option<string?> lines = new("--lines") { Description = "Speaker lines, e.g. 0,1 (default: all fitted)" };

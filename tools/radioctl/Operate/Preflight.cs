@@ -80,7 +80,7 @@ public static class Preflight
             "invalid-time" => $"{option} is not a time of day HH:MM or HH:MM:SS (00:00 to 23:59:59)",
             "in-the-past" when option == "--until" => "--until is over: every occurrence of this weekly programme has already ended (local time +07:00)",
             "in-the-past" => "the programme is in the past: its --date, --time and --duration ended before now (local time +07:00), so it would never play",
-            "invalid-duration" => $"{option} must be from 1 s to 4 h",
+            "invalid-duration" => $"{option} must be from 1 s to 4 h, and at most 3 h for normal and priority programmes (the stations' amplifier on-time limit; emergencies are exempt)",
             "invalid-lines" => $"{option}: station {station.Id} (board {station.Board}) has lines 0-{LineCount(station) - 1}; give lines it has",
             "invalid-source" => $"{option}: station {station.Id} (board {station.Board}) has sources 0-{SourceCount(station) - 1}",
             "not-authorized" when field == "cmd" => $"issuer '{issuer.Name}' ({issuer.Level}, emergency {(issuer.Emergency ? "yes" : "no")}) may not send this command",

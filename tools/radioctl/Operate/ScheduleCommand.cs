@@ -62,7 +62,7 @@ public static class ScheduleCommand
         Option<string?> from = new("--from") { Description = "Weekly: first local date it plays (YYYY-MM-DD)" };
         Option<string?> until = new("--until") { Description = "Weekly: last local date it plays (YYYY-MM-DD)" };
         Option<string> time = new("--time") { Description = "Local start HH:MM or HH:MM:SS (+07:00)", Required = true };
-        Option<string> duration = new("--duration") { Description = "How long: 90s, 30m, 1h (1 s to 4 h)", Required = true };
+        Option<string> duration = new("--duration") { Description = "How long: 90s, 30m, 1h (1 s to 3 h; emergency class 4 h)", Required = true };
         Option<string> broadcastClass = new("--class") { Description = "normal, priority or emergency", DefaultValueFactory = _ => "normal" };
         broadcastClass.AcceptOnlyFromAmong("normal", "priority", "emergency");
         Option<string?> lines = new("--lines") { Description = "Speaker lines, e.g. 0,1 (default: all fitted)" };
