@@ -46,6 +46,12 @@ namespace CommuneRadio.Core.Protocol
 
         private static byte[] Slice(byte[] data, int offset, int count)
         {
+            if (offset == 0 && count == data.Length)
+            {
+                // The whole array: HMAC only reads it, so no copy.
+                return data;
+            }
+
             byte[] body = new byte[count];
             System.Array.Copy(data, offset, body, 0, count);
             return body;
