@@ -265,6 +265,24 @@ namespace CommuneRadio.Tests.Core.Update
         }
 
         [TestMethod]
+        public void Attach_ApplicationAfterLoader_SeesTheTrialWithoutCountingABoot()
+        {
+            UpdateRig rig = new UpdateRig();
+            rig.Receive(Image("1.1.0"));
+            Assert.AreEqual(UpdateReason.None, rig.Manager.Commit("1.1.0", "province", UpdateImage.Key));
+            rig.Restart();
+            int writes = rig.Records.TotalWrites();
+
+            UpdateManager app = new UpdateManager(new CommuneRadio.Core.Persistence.RecordStore(rig.Records), rig.Files, "1.0.0", rig.Settings);
+            app.Attach(rig.BootedSlot);
+
+            Assert.AreEqual(writes, rig.Records.TotalWrites(), "attaching writes nothing");
+            Assert.AreEqual("1.1.0", app.RunningVersion);
+            app.Healthy();
+            Assert.AreEqual(UpdateOutcome.Committed, app.LastOutcome);
+        }
+
+        [TestMethod]
         public void Boot_RecordCorrupted_BuiltInApplication()
         {
             UpdateRig rig = new UpdateRig();

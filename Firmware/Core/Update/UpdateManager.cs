@@ -211,6 +211,19 @@ namespace CommuneRadio.Core.Update
             return _runningSlot;
         }
 
+        /// <summary>
+        /// In the application, after the resident loader's <see cref="Boot"/> chose <paramref name="bootedSlot"/> and
+        /// loaded it: reads the record without counting another boot. A slot the record does not explain (neither the
+        /// active one nor the one on trial) is taken as the active one's, so the application never acts on a guess.
+        /// </summary>
+        public void Attach(int bootedSlot)
+        {
+            Load();
+            _runningSlot = bootedSlot == _activeSlot || (_state == UpdateState.Trial && bootedSlot == TargetSlot()) ? bootedSlot : _activeSlot;
+            RebootRequested = false;
+            _trialSavedAtMs = 0;
+        }
+
         /// <summary>The loader could not load the slot <see cref="Boot"/> chose. Returns the slot to try instead (restart first).</summary>
         public int LoadFailed()
         {
