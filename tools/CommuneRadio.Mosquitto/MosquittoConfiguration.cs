@@ -9,7 +9,7 @@ namespace CommuneRadio.Mosquitto
     /// <summary>
     /// Files of a <see cref="MosquittoBroker"/> run, all in its own directory:
     /// <code>
-    /// mosquitto.conf            user root (only when run as root), persistence false,
+    /// mosquitto.conf            (owner-only) user root (only when run as root), persistence false (or true in the directory),
     ///                           log_dest file mosquitto.log, allow_anonymous, [max_packet_size], [password_file], [acl_file],
     ///                           [listener PORT 127.0.0.1 unless EnablePlainListener is off],
     ///                           [listener TLSPORT 127.0.0.1 + cafile/certfile/keyfile]
@@ -69,7 +69,17 @@ namespace CommuneRadio.Mosquitto
                 config.AppendLine("user root");
             }
 
-            config.AppendLine("persistence false");
+            if (options.Persistence)
+            {
+                config.AppendLine("persistence true");
+                config.AppendLine($"persistence_location {directory}{Path.DirectorySeparatorChar}");
+                config.AppendLine("autosave_interval 30");
+            }
+            else
+            {
+                config.AppendLine("persistence false");
+            }
+
             config.AppendLine($"log_dest file {Path.Combine(directory, "mosquitto.log")}");
             config.AppendLine("log_type error");
             config.AppendLine("log_type warning");
@@ -117,7 +127,7 @@ namespace CommuneRadio.Mosquitto
                 config.AppendLine(options.ExtraConfiguration);
             }
 
-            File.WriteAllText(Path.Combine(directory, "mosquitto.conf"), config.ToString());
+            TestCertificateAuthority.WritePrivateFile(Path.Combine(directory, "mosquitto.conf"), config.ToString());
         }
 
         private static void RunTool(string executable, string[] arguments)
