@@ -194,12 +194,14 @@ public static class FleetFederation
     }
 
     /// <summary>
-    /// QoS 1 messages a broker may queue per client (<c>max_queued_messages</c>): ten per station it serves, at least
-    /// Mosquitto's default of 1,000. Mosquitto drops QoS 1 messages beyond the limit — a national sender receiving a
-    /// result from every station at once, or a bridge holding a province's results while its national link is down,
-    /// must never hit it.
+    /// QoS 1 messages a broker may queue per client (<c>max_queued_messages</c>): 50 per station it serves, at least
+    /// Mosquitto's default of 1,000. Mosquitto drops QoS 1 messages beyond the limit (measured: with the default a
+    /// sender of 25 commands to 60 stations lost results) — a national sender receiving a result from every station at
+    /// once, or a bridge holding a province's results and events while its national link is down, must not hit it.
+    /// 50 is about 15 emergencies' worth (a result and two proof-of-play events each) of an outage; health is QoS 0
+    /// and not queued for a disconnected client.
     /// </summary>
-    public static int QueueLimit(int stations) => Math.Max(1000, stations * 10);
+    public static int QueueLimit(int stations) => Math.Max(1000, stations * 50);
 
     /// <summary>
     /// The <c>connection</c> section a provincial broker appends to its mosquitto.conf to bridge to the national

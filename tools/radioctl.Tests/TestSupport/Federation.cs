@@ -90,24 +90,29 @@ internal sealed class Federation : IAsyncDisposable
         Client(ProvinceDirectory(province), Provinces[province], user, clientId);
 
     /// <summary>Waits until every province's bridge says it is connected (its retained notification at the national broker is "1").</summary>
-    public async Task WaitBridgesAsync(TimeSpan timeout, CancellationToken ct)
+    public Task WaitBridgesAsync(TimeSpan timeout, CancellationToken ct) => WaitBridgeStatesAsync(FleetFederation.Provinces(Fleet), true, timeout, ct);
+
+    /// <summary>
+    /// Waits until the national broker shows each of <paramref name="provinces"/> bridged ("1") or lost ("0": the will
+    /// of the bridge's connection, published when the national broker sees it go).
+    /// </summary>
+    public async Task WaitBridgeStatesAsync(IReadOnlyList<string> provinces, bool connected, TimeSpan timeout, CancellationToken ct)
     {
-        IReadOnlyList<string> provinces = FleetFederation.Provinces(Fleet);
-        var up = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var state = new Dictionary<string, bool>(StringComparer.Ordinal);
         var all = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using IMqttClient watcher = MqttClientFactory.Create();
         watcher.MessageReceived += (_, e) =>
         {
-            lock (up)
+            lock (state)
             {
-                up[e.Message.Topic] = e.Message.Payload.Length == 1 && e.Message.Payload[0] == (byte)'1';
-                if (provinces.All(p => up.GetValueOrDefault(FleetFederation.NotificationTopic(p))))
+                state[e.Message.Topic] = e.Message.Payload.Length == 1 && e.Message.Payload[0] == (byte)'1';
+                if (provinces.All(p => state.TryGetValue(FleetFederation.NotificationTopic(p), out bool up) && up == connected))
                 {
                     all.TrySetResult();
                 }
             }
         };
-        await watcher.ConnectAsync(NationalClient(FleetGenerator.NationalIssuer, "test-bridge-watcher"), ct);
+        await watcher.ConnectAsync(NationalClient(FleetGenerator.NationalIssuer, "test-bridge-watcher-" + Guid.NewGuid().ToString("N")[..8]), ct);
         await watcher.SubscribeAsync(new[] { new MqttTopicSubscription("$SYS/broker/connection/+/state", MqttQualityOfService.AtLeastOnce) }, ct);
         try
         {
@@ -115,7 +120,10 @@ internal sealed class Federation : IAsyncDisposable
         }
         catch (TimeoutException)
         {
-            Assert.Fail($"bridges not all connected within {timeout.TotalSeconds} s: {string.Join(", ", up.Select(kv => kv.Key + "=" + kv.Value))}{Environment.NewLine}{string.Join(Environment.NewLine, Provinces.Select(p => p.Key + ": " + Tail(p.Value.ReadLog())))}");
+            lock (state)
+            {
+                Assert.Fail($"bridges of {string.Join(", ", provinces)} not {(connected ? "connected" : "lost")} within {timeout.TotalSeconds} s: {string.Join(", ", state.Select(kv => kv.Key + "=" + kv.Value))}{Environment.NewLine}{string.Join(Environment.NewLine, Provinces.Select(p => p.Key + ": " + Tail(p.Value.ReadLog())))}");
+            }
         }
     }
 
