@@ -75,6 +75,31 @@ public sealed class FederationFaultTests
     }
 
     [TestMethod]
+    [TestCategory("Slow")]
+    public async Task UplinkCut30Seconds_GeneratedRetryTiming_EmergencyReachesTheProvinceOnceAfterRestore()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(180));
+        FleetFile fleet = FleetGenerator.Generate(12, communes: 4, provinces: 2);
+        await using Federation f = await Federation.StartAsync(fleet, new BridgeTiming(), cts.Token);
+        string cutProvince = FleetFederation.Provinces(fleet)[1];
+        await CutAsync(f, cutProvince, cts.Token);
+        SignedCommand start = new CommandIssuer(fleet, fleet.Issuer(FleetGenerator.NationalIssuer)).Create("g/vn", "emergency.start", ArgsJson.Emergency(300, 0x3, 1));
+        await f.Sender.PublishAsync(start, cts.Token);
+        await f.WaitAsync(o => o.AnsweredCount(start.Id) == 6, TimeSpan.FromSeconds(20), "the linked province", cts.Token);
+        await Task.Delay(TimeSpan.FromSeconds(30), cts.Token);
+        Assert.AreEqual(6, f.Sender.ResultsFor(start.Id).Count, "results crossed a cut link");
+        var restored = Stopwatch.StartNew();
+
+        // restart_timeout 5 30: the bridge's next attempt comes within 30 s of the last failed one.
+        f.Links[cutProvince].Restore();
+        await f.WaitAsync(o => o.AnsweredCount(start.Id) == 12, TimeSpan.FromSeconds(45), "the cut province after the restore", cts.Token);
+        TestContext.WriteLine($"results of the cut province back {restored.ElapsedMilliseconds} ms after the link was restored");
+        await Task.Delay(2000, cts.Token);
+        AssertOncePerStation(f, start.Id, 12);
+        Assert.IsTrue(f.Sender.ResultsFor(start.Id).All(r => r.Accepted));
+    }
+
+    [TestMethod]
     public async Task UplinkDown_ProvinceEmergencyAtItsBroker_PlaysAndEveryResultComesUpAfterRestore()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(120));
