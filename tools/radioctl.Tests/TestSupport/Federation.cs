@@ -135,35 +135,41 @@ internal sealed class Federation : IAsyncDisposable
         }
     }
 
+    // Every broker is killed even when something before it throws: a leaked mosquitto outlives the test run.
     public async ValueTask DisposeAsync()
     {
-        if (Stations is not null)
+        try
         {
-            await Stations.DisposeAsync();
-        }
+            if (Stations is not null)
+            {
+                await Stations.DisposeAsync();
+            }
 
-        if (Sender is not null)
+            if (Sender is not null)
+            {
+                await Sender.DisposeAsync();
+            }
+
+            foreach (TcpLink link in Links.Values)
+            {
+                await link.DisposeAsync();
+            }
+        }
+        finally
         {
-            await Sender.DisposeAsync();
-        }
+            foreach (MosquittoBroker broker in Provinces.Values)
+            {
+                broker.Dispose();
+            }
 
-        foreach (MosquittoBroker broker in Provinces.Values)
-        {
-            broker.Dispose();
-        }
+            National?.Dispose();
+            foreach (X509Certificate2 ca in _cas)
+            {
+                ca.Dispose();
+            }
 
-        foreach (TcpLink link in Links.Values)
-        {
-            await link.DisposeAsync();
+            Directory.Delete(_root, true);
         }
-
-        National?.Dispose();
-        foreach (X509Certificate2 ca in _cas)
-        {
-            ca.Dispose();
-        }
-
-        Directory.Delete(_root, true);
     }
 
     private static string Tail(string log) => log.Length > 1500 ? log[^1500..] : log;
