@@ -51,6 +51,9 @@ namespace CommuneRadio.Mosquitto
         /// <summary>True while the mosquitto process runs.</summary>
         public bool IsRunning => _process is { HasExited: false };
 
+        /// <summary>Process id of the running mosquitto (for /proc figures such as its resident memory), or null when stopped.</summary>
+        public int? ProcessId => _process is { HasExited: false } p ? p.Id : null;
+
         /// <summary>Path of the generated configuration file.</summary>
         public string ConfigurationPath => Path.Combine(WorkingDirectory, "mosquitto.conf");
 

@@ -41,7 +41,14 @@ namespace CommuneRadio.Mosquitto
         /// </summary>
         public int? MaxPacketSize { get; set; }
 
-        /// <summary>Extra lines appended to the generated mosquitto.conf.</summary>
+        /// <summary>
+        /// Keep sessions, subscriptions and queued QoS 1 messages across a restart (mosquitto <c>persistence true</c>,
+        /// <c>persistence_location</c> = the working directory, saved every <c>autosave_interval 30</c> s and on a clean
+        /// exit; a killed broker loses what changed since the last save). Default false: tests start from nothing.
+        /// </summary>
+        public bool Persistence { get; set; }
+
+        /// <summary>Extra lines appended to the generated mosquitto.conf (it is written owner-only: it may hold a bridge password).</summary>
         public string? ExtraConfiguration { get; set; }
 
         /// <summary>How long to wait for the listeners to accept connections.</summary>

@@ -22,7 +22,10 @@ namespace CommuneRadio.Host.Fleet;
 /// </summary>
 public static class FleetAcl
 {
-    private static readonly string[] StationOutputs = { "result", "event", "health", "state", "config" };
+    private static readonly string[] Outputs = { "result", "event", "health", "state", "config" };
+
+    /// <summary>The topics a station publishes under <c>{prefix}/st/{id}/</c>: result, event, health, state, config.</summary>
+    public static IReadOnlyList<string> StationOutputs => Outputs;
 
     /// <summary>The ACL file text.</summary>
     public static string Generate(FleetFile fleet)

@@ -62,6 +62,7 @@ public static class FleetCredentials
     public static Dictionary<string, string> Load(string path) =>
         JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(path)) ?? new Dictionary<string, string>();
 
-    private static string NewPassword() =>
+    /// <summary>A fresh random password: 24 random bytes, base64url.</summary>
+    public static string NewPassword() =>
         Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
 }

@@ -67,6 +67,32 @@ public sealed class BenchBroker : IAsyncDisposable
         }
     }
 
+    /// <summary>Mosquitto's resident memory (VmRSS from /proc/PID/status), bytes, or 0 when unknown.</summary>
+    public long BrokerRssBytes
+    {
+        get
+        {
+            try
+            {
+                string pid = File.ReadAllText(Path.Combine(Mosquitto.WorkingDirectory, "mosquitto.pid")).Trim();
+                foreach (string line in File.ReadLines($"/proc/{pid}/status"))
+                {
+                    if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                    {
+                        // "VmRSS:     5120 kB"
+                        return long.Parse(line[6..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+                    }
+                }
+            }
+            catch (Exception ex) when (ex is IOException or FormatException or UnauthorizedAccessException)
+            {
+                return 0;
+            }
+
+            return 0;
+        }
+    }
+
     /// <summary>Path of Mosquitto's log file (connections are logged at the information level).</summary>
     public string LogPath => Path.Combine(Mosquitto.WorkingDirectory, "mosquitto.log");
 
@@ -74,7 +100,13 @@ public sealed class BenchBroker : IAsyncDisposable
     public static long Wanted(int connections) => Math.Max(4096, (connections * 2L) + 1024);
 
     /// <summary>Starts the broker, sized for <paramref name="connections"/> clients.</summary>
-    public static async Task<BenchBroker> StartAsync(int connections, CancellationToken cancellationToken)
+    public static Task<BenchBroker> StartAsync(int connections, CancellationToken cancellationToken) => StartAsync(connections, null, cancellationToken);
+
+    /// <summary>
+    /// Starts the broker, sized for <paramref name="connections"/> clients; <paramref name="configure"/> adjusts the
+    /// options after the tuning is set (a TLS listener, a bridge section appended to the extra configuration).
+    /// </summary>
+    public static async Task<BenchBroker> StartAsync(int connections, Action<MosquittoBrokerOptions>? configure, CancellationToken cancellationToken)
     {
         string mosquitto = MosquittoBroker.FindExecutable("mosquitto", "/usr/sbin", "/usr/local/sbin");
         string limit = Wanted(connections).ToString(CultureInfo.InvariantCulture);
@@ -96,9 +128,9 @@ public sealed class BenchBroker : IAsyncDisposable
             {
                 File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             }
-            MosquittoBroker broker = await MosquittoBroker.StartAsync(
-                new MosquittoBrokerOptions { ExecutablePath = script, ExtraConfiguration = Tuning, StartTimeout = TimeSpan.FromSeconds(20) },
-                cancellationToken).ConfigureAwait(false);
+            var options = new MosquittoBrokerOptions { ExecutablePath = script, ExtraConfiguration = Tuning, StartTimeout = TimeSpan.FromSeconds(20) };
+            configure?.Invoke(options);
+            MosquittoBroker broker = await MosquittoBroker.StartAsync(options, cancellationToken).ConfigureAwait(false);
             return new BenchBroker(broker, scriptDirectory);
         }
         catch

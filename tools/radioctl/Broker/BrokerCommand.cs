@@ -12,6 +12,8 @@ namespace CommuneRadio.Cli.Broker;
 /// <summary>
 /// <c>radioctl broker [--port N] [--secure [--from DIR [--ca-key FILE] | --fleet FILE]] [--data DIR]</c>: a local Mosquitto
 /// for development, bound to 127.0.0.1, in the foreground until Ctrl+C (see <see cref="LocalBroker"/>).
+/// <c>--national --fleet FILE</c> and <c>--province P --fleet FILE --bridge LINK</c> run the brokers of a federated fleet
+/// (<see cref="FederatedBroker"/>, docs/scale.md).
 /// <c>--secure --from DIR</c> serves exactly what <c>radioctl provision</c> wrote into DIR (CA, hashed passwords, ACL);
 /// the other secure mode makes its own. A busy port is refused before anything is printed as running, and a
 /// temporary directory is removed on every way out.
@@ -27,19 +29,34 @@ public static class BrokerCommand
         Option<FileInfo?> caKey = new("--ca-key") { Description = "With --from: private key of DIR/ca.pem (default DIR/ca.key; neither there = a development CA is made in DIR)" };
         Option<FileInfo?> fleetFile = new("--fleet") { Description = "Fleet file for --secure without --from (default: generate one into the data directory)" };
         Option<DirectoryInfo?> data = new("--data") { Description = "Directory for mosquitto.conf, ca.pem, credentials.json, log; fleet, CA and passwords found there are reused (default: a temporary directory, removed on exit)" };
+        Option<bool> national = new("--national") { Description = "With --fleet: the national broker of a federated fleet; writes a bridge link file per province into DATA/bridges/ (docs/scale.md)" };
+        Option<string?> province = new("--province") { Description = "With --fleet and --bridge: the broker of province P (slug, e.g. ha-tinh), bridged to the national broker" };
+        Option<FileInfo?> bridge = new("--bridge") { Description = "With --province: the bridge link file the national broker wrote for P (DATA/bridges/P.json)" };
         Command command = new("broker", "Run a local Mosquitto configured for CommuneRadio until Ctrl+C");
-        foreach (Option option in new Option[] { port, secure, from, caKey, fleetFile, data })
+        foreach (Option option in new Option[] { port, secure, from, caKey, fleetFile, data, national, province, bridge })
         {
             command.Options.Add(option);
         }
 
         command.SetAction((parse, ct) => RunAsync(
-            new Request(parse.GetValue(port), parse.GetValue(secure), parse.GetValue(from), parse.GetValue(caKey), parse.GetValue(fleetFile), parse.GetValue(data)), ct));
+            new Request(parse.GetValue(port), parse.GetValue(secure), parse.GetValue(from), parse.GetValue(caKey), parse.GetValue(fleetFile), parse.GetValue(data))
+            {
+                National = parse.GetValue(national),
+                Province = parse.GetValue(province),
+                Bridge = parse.GetValue(bridge),
+            },
+            ct));
         return command;
     }
 
     private static async Task<int> RunAsync(Request request, CancellationToken ct)
     {
+        if (FederationProblem(request) is { } problem)
+        {
+            Console.Error.WriteLine("radioctl broker: " + problem);
+            return 1;
+        }
+
         if (request.From is not null && (!request.Secure || request.Fleet is not null || request.Data is not null))
         {
             Console.Error.WriteLine("radioctl broker: --from DIR goes with --secure, and serves DIR as it is (no --fleet, no --data)");
@@ -69,12 +86,22 @@ public static class BrokerCommand
 
     private static async Task<int> ServeAsync(Request request, string directory, CancellationToken ct)
     {
-        int port = request.Port ?? (request.Secure ? 8883 : 1883);
+        bool federated = request.National || request.Province is not null;
+        int port = request.Port ?? (request.Secure || federated ? 8883 : 1883);
         MosquittoBroker broker;
         try
         {
             LocalBroker.EnsurePortFree(port);
-            if (request.From is not null)
+            if (request.National)
+            {
+                broker = await FederatedBroker.StartNationalAsync(FleetFile.Load(request.Fleet!.FullName), port, directory, ct).ConfigureAwait(false);
+            }
+            else if (request.Province is not null)
+            {
+                BridgeLink link = BridgeLink.Load(request.Bridge!.FullName);
+                broker = await FederatedBroker.StartProvincialAsync(FleetFile.Load(request.Fleet!.FullName), request.Province, link, port, directory, null, ct).ConfigureAwait(false);
+            }
+            else if (request.From is not null)
             {
                 broker = await LocalBroker.StartProvisionedAsync(directory, port, request.CaKey?.FullName, ct).ConfigureAwait(false);
             }
@@ -128,6 +155,21 @@ public static class BrokerCommand
 
     private static void PrintBanner(Request request, string directory, MosquittoBroker broker)
     {
+        if (request.National || request.Province is not null)
+        {
+            Console.WriteLine(request.National
+                ? $"broker: national, mqtts://127.0.0.1:{broker.TlsPort} (TLS only; CA {Path.Combine(directory, "ca.pem")}; passwords {Path.Combine(directory, FleetCredentials.FileName)}; ACL {Path.Combine(directory, "acl")})"
+                : $"broker: province {request.Province}, mqtts://127.0.0.1:{broker.TlsPort} (TLS only; CA {Path.Combine(directory, "ca.pem")}; passwords {Path.Combine(directory, FleetCredentials.FileName)}; ACL {Path.Combine(directory, "acl")}); bridged to {BridgeLink.Load(request.Bridge!.FullName).Address}");
+            if (request.National)
+            {
+                Console.WriteLine($"bridges: {Path.Combine(directory, FederatedBroker.BridgesDirectory)} (one link file per province: radioctl broker --province P --fleet FILE --bridge {Path.Combine(directory, FederatedBroker.BridgesDirectory, "P.json")})");
+            }
+
+            Console.WriteLine($"files:  {directory} (mosquitto.conf, mosquitto.log, mosquitto.db{(request.Data is null ? "; removed on exit" : string.Empty)})");
+            Console.WriteLine("Ctrl+C to stop.");
+            return;
+        }
+
         if (request.From is not null)
         {
             var layout = new ProvisionLayout(directory);
@@ -167,5 +209,43 @@ public static class BrokerCommand
         return fleet;
     }
 
-    private sealed record Request(int? Port, bool Secure, DirectoryInfo? From, FileInfo? CaKey, FileInfo? Fleet, DirectoryInfo? Data);
+    // Null when the federation options (if any) go together; otherwise what is wrong.
+    private static string? FederationProblem(Request r)
+    {
+        if (!r.National && r.Province is null)
+        {
+            return r.Bridge is null ? null : "--bridge goes with --province P";
+        }
+
+        if (r.National && r.Province is not null)
+        {
+            return "--national and --province P are two different brokers: run one command for each";
+        }
+
+        if (r.Secure || r.From is not null || r.CaKey is not null)
+        {
+            return "--national and --province are always TLS with passwords and ACLs: no --secure, --from or --ca-key";
+        }
+
+        if (r.Fleet is null)
+        {
+            return "--national and --province need --fleet FILE (the whole fleet: every province's stations and the national issuers)";
+        }
+
+        if (r.Province is not null && r.Bridge is null)
+        {
+            return "--province P needs --bridge FILE, the link file the national broker wrote (its DATA/bridges/P.json)";
+        }
+
+        return r.National && r.Bridge is not null ? "--bridge goes with --province P, not --national" : null;
+    }
+
+    private sealed record Request(int? Port, bool Secure, DirectoryInfo? From, FileInfo? CaKey, FileInfo? Fleet, DirectoryInfo? Data)
+    {
+        public bool National { get; init; }
+
+        public string? Province { get; init; }
+
+        public FileInfo? Bridge { get; init; }
+    }
 }

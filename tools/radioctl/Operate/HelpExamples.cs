@@ -39,8 +39,14 @@ public static class HelpExamples
         ["bench"] = new[] { "radioctl bench fanout --stations 200 --rounds 20" },
         ["bench fanout"] = new[] { "radioctl bench fanout --stations 200 --rounds 20 --json" },
         ["bench reconnect"] = new[] { "radioctl bench reconnect --stations 500 --down 5" },
+        ["bench national"] = new[] { "radioctl bench national --provinces 3 --stations 1000 --rounds 5" },
         ["demo"] = new[] { "radioctl demo" },
-        ["broker"] = new[] { "radioctl broker" },
+        ["broker"] = new[]
+        {
+            "radioctl broker",
+            "radioctl broker --national --fleet fleet.json --data national/",
+            "radioctl broker --province ha-tinh --fleet fleet.json --bridge national/bridges/ha-tinh.json --data ha-tinh/ --port 8884",
+        },
         ["simulate"] = new[] { "radioctl simulate --stations 100" },
         ["serve"] = new[] { "radioctl serve --fleet prov/fleet.json --ca prov/ca.pem --credentials prov/credentials.json --data server-data" },
         ["serve token"] = new[] { "radioctl serve token add --name an-binh-office --role commune --scope com.ha-tinh.an-binh" },
