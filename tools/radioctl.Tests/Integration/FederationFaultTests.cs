@@ -42,8 +42,8 @@ public sealed class FederationFaultTests
 
         // Cut before the start: the others play at once, the sender sees exactly which stations did not answer.
         await CutAsync(f, cutProvince, cts.Token);
-        SignedCommand start = national.Create("g/vn", "emergency.start", ArgsJson.Emergency(300, 0x3, 1));
-        await f.Sender.PublishAsync(start, cts.Token);
+        // Per-province keys: a national command is one signed copy per province (one id).
+        SignedCommand start = await f.PublishNationalAsync(national, "emergency.start", ArgsJson.Emergency(300, 0x3, 1), cts.Token);
         await f.WaitAsync(o => o.AnsweredCount(start.Id) == 12, TimeSpan.FromSeconds(20), "the 12 stations of the linked provinces", cts.Token);
         await Task.Delay(Cut, cts.Token);
         CollectionAssert.AreEquivalent(cutStations, Silent(f, start.Id), "the sender must be told exactly which stations did not answer");
@@ -55,8 +55,8 @@ public sealed class FederationFaultTests
 
         // Cut during the emergency: the stop sent meanwhile reaches them once the link is back.
         await CutAsync(f, cutProvince, cts.Token);
-        SignedCommand stop = national.Create("g/vn", "emergency.stop", "{}");
-        await f.Sender.PublishAsync(stop, cts.Token);
+        // Per-province keys: a national command is one signed copy per province (one id).
+        SignedCommand stop = await f.PublishNationalAsync(national, "emergency.stop", "{}", cts.Token);
         await f.WaitAsync(o => o.AnsweredCount(stop.Id) == 12, TimeSpan.FromSeconds(20), "the stop at the linked provinces", cts.Token);
         await Task.Delay(Cut, cts.Token);
         Assert.IsTrue(cutStations.All(id => f.Stations[id].Board.AmplifierMask != 0), "the stop reached the cut province through a cut link");
@@ -83,8 +83,8 @@ public sealed class FederationFaultTests
         await using Federation f = await Federation.StartAsync(fleet, new BridgeTiming(), cts.Token);
         string cutProvince = FleetFederation.Provinces(fleet)[1];
         await CutAsync(f, cutProvince, cts.Token);
-        SignedCommand start = new CommandIssuer(fleet, fleet.Issuer(FleetGenerator.NationalIssuer)).Create("g/vn", "emergency.start", ArgsJson.Emergency(300, 0x3, 1));
-        await f.Sender.PublishAsync(start, cts.Token);
+        // Per-province keys: a national command is one signed copy per province (one id).
+        SignedCommand start = await f.PublishNationalAsync(new CommandIssuer(fleet, fleet.Issuer(FleetGenerator.NationalIssuer)), "emergency.start", ArgsJson.Emergency(300, 0x3, 1), cts.Token);
         await f.WaitAsync(o => o.AnsweredCount(start.Id) == 6, TimeSpan.FromSeconds(20), "the linked province", cts.Token);
         await Task.Delay(TimeSpan.FromSeconds(30), cts.Token);
         Assert.AreEqual(6, f.Sender.ResultsFor(start.Id).Count, "results crossed a cut link");

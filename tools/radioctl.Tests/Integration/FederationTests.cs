@@ -27,8 +27,8 @@ public sealed class FederationTests
         await using Federation f = await Federation.StartAsync(fleet, new BridgeTiming { RestartTimeout = "1" }, cts.Token);
         var national = new CommandIssuer(fleet, fleet.Issuer(FleetGenerator.NationalIssuer));
 
-        SignedCommand start = national.Create("g/vn", "emergency.start", ArgsJson.Emergency(60, 0x3, 1));
-        await f.Sender.PublishAsync(start, cts.Token);
+        // Per-province keys: a national command is one signed copy per province (one id).
+        SignedCommand start = await f.PublishNationalAsync(national, "emergency.start", ArgsJson.Emergency(60, 0x3, 1), cts.Token);
 
         await f.WaitAsync(o => o.AnsweredCount(start.Id, acceptedOnly: true) == 18, TimeSpan.FromSeconds(20), "18 accepted results at the national broker", cts.Token);
         await Task.Delay(1000, cts.Token);

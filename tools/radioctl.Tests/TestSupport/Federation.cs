@@ -6,6 +6,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using System.Threading.Tasks;
 using CommuneRadio.Cli.Broker;
+using CommuneRadio.Host.Commands;
 using CommuneRadio.Host.Fleet;
 using CommuneRadio.Host.Observe;
 using CommuneRadio.Host.Stations;
@@ -191,5 +192,20 @@ internal sealed class Federation : IAsyncDisposable
             Password = FleetCredentials.Load(Path.Combine(directory, FleetCredentials.FileName))[user],
             Tls = new MqttTlsOptions { Enabled = true, CaCertificate = ca },
         };
+    }
+
+    /// <summary>
+    /// Publishes a command to g/vn at the national broker as the per-province copies it must be sent as (stations hold
+    /// per-province keys); returns the first copy (every copy has its id).
+    /// </summary>
+    public async Task<SignedCommand> PublishNationalAsync(CommandIssuer national, string cmd, string args, CancellationToken ct)
+    {
+        IReadOnlyList<AddressedCommand> copies = national.CreateAll("g/vn", cmd, args);
+        foreach (AddressedCommand copy in copies)
+        {
+            await Sender.PublishAsync(copy.Command, ct);
+        }
+
+        return copies[0].Command;
     }
 }
