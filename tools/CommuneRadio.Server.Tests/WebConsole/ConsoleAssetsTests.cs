@@ -51,6 +51,8 @@ public sealed class ConsoleAssetsTests
         Assert.AreEqual("commune", commune.GetProperty("role").GetString());
         Assert.AreEqual(live.CommuneA.Name, commune.GetProperty("scope").GetString());
         Assert.AreEqual(live.MembersOf(live.CommuneA).Count, commune.GetProperty("stations").GetInt32());
+        Assert.AreEqual(4, commune.GetProperty("lines").GetInt32(), "the generator's relay8 boards: 4 lines");
+        Assert.AreEqual(2, commune.GetProperty("sources").GetInt32());
         CollectionAssert.AreEqual(
             new[] { "schedule.add", "schedule.replace", "schedule.remove", "schedule.sync", "play", "stop", "status" },
             commune.GetProperty("commands").EnumerateArray().Select(c => c.GetString()).ToArray());

@@ -105,13 +105,15 @@ public static class ApiEndpoints
 
     internal static IResult Error(int status, string code, string detail) => Results.Json(new ApiError(code, detail), statusCode: status);
 
+    internal static IResult Refused(CommandRefusedException ex) => Results.Json(new ApiError(ex.Reason, ex.Message, ex.Field, ex.Station), statusCode: ex.Status);
+
     internal static List<StationView> Stations(ApiContext api, ApiToken token)
     {
         Dictionary<string, StationStatus> status = api.Db.Read(s => s.Stations()).ToDictionary(s => s.Station, StringComparer.Ordinal);
         var views = new List<StationView>();
         foreach (FleetStation f in api.Scope.Fleet.Stations.Where(f => api.Scope.Sees(token, f.Id)))
         {
-            views.Add(View(f.Id, f.Commune, f.Province, status.GetValueOrDefault(f.Id)));
+            views.Add(View(f.Id, f.Commune, f.Province, status.GetValueOrDefault(f.Id)) with { Name = f.Name, Lat = f.Lat, Lon = f.Lon, Board = f.Board, Groups = f.Groups });
         }
 
         if (token.Role == ApiToken.National)
@@ -210,7 +212,7 @@ public static class ApiEndpoints
         }
         catch (CommandRefusedException ex)
         {
-            return Error(ex.Status, ex.Reason, ex.Message);
+            return Refused(ex);
         }
     }
 

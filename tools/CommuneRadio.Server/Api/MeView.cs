@@ -9,4 +9,6 @@ namespace CommuneRadio.Server.Api;
 /// <param name="Commands">The commands this role may send (protocol §3.2), in protocol order.</param>
 /// <param name="Stations">Stations it sees.</param>
 /// <param name="Groups">The groups of its stations that it covers whole (communes, province, custom), as command targets <c>g/…</c>.</param>
-public sealed record MeView(string Name, string Role, string Scope, IReadOnlyList<string> Commands, int Stations, IReadOnlyList<string> Groups);
+/// <param name="Lines">Speaker lines of its largest board (lines 0 to Lines-1 exist somewhere; each station's Core refuses the ones it lacks).</param>
+/// <param name="Sources">Audio sources of its largest board.</param>
+public sealed record MeView(string Name, string Role, string Scope, IReadOnlyList<string> Commands, int Stations, IReadOnlyList<string> Groups, int Lines, int Sources);

@@ -17,7 +17,8 @@ namespace CommuneRadio.Server.Commands;
 /// <summary>
 /// Sends commands for API users: checks the token's role and scope, signs with an issuer key the server holds
 /// (<see cref="CommandIssuer"/> → <c>CommandSigner</c>, the keys never leave the server; a target whose stations are
-/// in several provinces gets one copy per province, each signed with that province's key), publishes at QoS 1
+/// in several provinces gets one copy per province, each signed with that province's key), checks each copy with the
+/// stations' own Core (<see cref="CommandPreflight"/>: a bad value is refused before anything is sent), publishes at QoS 1
 /// (never retained), waits until every online member answered or the timeout, and writes the audit record —
 /// also for commands it refused before sending.
 /// </summary>
@@ -63,6 +64,18 @@ public sealed class CommandService
         }
     }
 
+    /// <summary>
+    /// Everything <see cref="SendAsync"/> checks, without sending or recording anything: role, scope, args, an
+    /// issuer key, and the Core's own validation (<see cref="CommandPreflight"/>). Throws <see cref="CommandRefusedException"/>
+    /// exactly as <see cref="SendAsync"/> would.
+    /// </summary>
+    public CommandCheck Check(ApiToken token, string to, string cmd, string argsJson)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        (IReadOnlyList<FleetStation> members, FleetIssuer issuer, _) = Prepare(token, to, cmd, argsJson);
+        return new CommandCheck(to, cmd, issuer.Name, issuer.Level, members.Count);
+    }
+
     /// <summary>Signs, sends and waits; throws <see cref="CommandRefusedException"/> when the server refuses first.</summary>
     public async Task<CommandOutcome> SendAsync(ApiToken token, string to, string cmd, string argsJson, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
@@ -70,10 +83,10 @@ public sealed class CommandService
         long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         FleetIssuer issuer;
         IReadOnlyList<FleetStation> members;
+        IReadOnlyList<AddressedCommand> copies;
         try
         {
-            members = Check(token, to, cmd, argsJson);
-            issuer = ChooseIssuer(to) ?? throw new CommandRefusedException("no-issuer-key", $"the server holds no issuer key whose scope covers {to}", 409);
+            (members, issuer, copies) = Prepare(token, to, cmd, argsJson);
         }
         catch (CommandRefusedException ex)
         {
@@ -81,10 +94,6 @@ public sealed class CommandService
             throw;
         }
 
-        CommandIssuer signer = _issuers.GetOrAdd(issuer.Name, _ => new CommandIssuer(_scope.Fleet, issuer));
-
-        // One copy per province of the members (each province's stations hold their own key of the issuer), one id.
-        IReadOnlyList<AddressedCommand> copies = signer.CreateAll(to, cmd, argsJson);
         SignedCommand command = copies[0].Command;
         Dictionary<string, bool?> online;
         try
@@ -127,7 +136,32 @@ public sealed class CommandService
         return outcome;
     }
 
-    private IReadOnlyList<FleetStation> Check(ApiToken token, string to, string cmd, string argsJson)
+    // Admits, picks the issuer, signs one copy per province (one id), and hands each copy to a throw-away Core per
+    // board profile among its stations: a value the stations would refuse (a time 25:00, a line the board lacks) is
+    // refused here and nothing is sent.
+    private (IReadOnlyList<FleetStation> Members, FleetIssuer Issuer, IReadOnlyList<AddressedCommand> Copies) Prepare(ApiToken token, string to, string cmd, string argsJson)
+    {
+        IReadOnlyList<FleetStation> members = Admit(token, to, cmd, argsJson);
+        FleetIssuer issuer = ChooseIssuer(to) ?? throw new CommandRefusedException("no-issuer-key", $"the server holds no issuer key whose scope covers {to}", 409);
+        CommandIssuer signer = _issuers.GetOrAdd(issuer.Name, _ => new CommandIssuer(_scope.Fleet, issuer));
+
+        // One copy per province of the members (each province's stations hold their own key of the issuer), one id.
+        IReadOnlyList<AddressedCommand> copies = signer.CreateAll(to, cmd, argsJson);
+        foreach (AddressedCommand copy in copies)
+        {
+            if (CommandPreflight.FirstRefusal(_scope.Fleet, issuer, copy.Addressee.Members, copy.Command) is { } r)
+            {
+                throw new CommandRefusedException(
+                    r.Reason,
+                    $"nothing was sent: the stations' own Core refuses it ({r.Reason}{(r.Field is null ? string.Empty : " on " + r.Field)}), checked as station {r.Station.Id} (board {r.Station.Board})",
+                    400) { Field = r.Field, Station = r.Station.Id };
+            }
+        }
+
+        return (members, issuer, copies);
+    }
+
+    private IReadOnlyList<FleetStation> Admit(ApiToken token, string to, string cmd, string argsJson)
     {
         if (string.IsNullOrEmpty(to) || string.IsNullOrEmpty(cmd))
         {

@@ -6,10 +6,13 @@ import { el, show, refusal } from "./util.js";
 
 // Tab → [label key, roles that see it, module]. Views export render(root, me, params) and may return a cleanup function.
 const ROUTES = {
+  programme: ["nav.programme", ["commune", "province", "national"], "./view-programme.js"],
+  stations: ["nav.stations", ["commune", "district", "province", "national"], "./view-stations.js"],
+  proof: ["nav.proof", ["commune", "district", "province", "national"], "./view-proof.js"],
   me: ["nav.me", ["commune", "district", "province", "national"], "./view-me.js"],
 };
 
-const HOME = { commune: "me", district: "me", province: "me", national: "me" };
+const HOME = { commune: "programme", district: "stations", province: "programme", national: "programme" };
 
 let me = null;
 let cleanup = null;

@@ -1,0 +1,71 @@
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Threading.Tasks;
+using CommuneRadio.Server.Tests.TestSupport;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace CommuneRadio.Server.Tests.Integration;
+
+/// <summary>What the console sends before saving: the Core's check through the server, overlaps, and the week's calendar.</summary>
+[TestClass]
+public sealed class ConsoleApiTests
+{
+    private static object Weekly(string id, string time, int duration, string[]? days = null) =>
+        new { id, kind = "weekly", days = days ?? new[] { "mon", "tue", "wed", "thu", "fri", "sat", "sun" }, time, duration, @class = "normal", lines = new[] { 0 }, source = 0 };
+
+    [TestMethod]
+    public async Task Check_BadTimeOrLine_RefusedByTheCoreWithFieldAndNothingSent()
+    {
+        await using LiveServer live = await LiveServer.StartAsync(stations: 4);
+        HttpClient a = live.Http("commune-a");
+        string group = live.CommuneA.Scopes[0];
+
+        HttpResponseMessage check = await a.PostAsJsonAsync("/api/commands/check", new { to = group, cmd = "schedule.add", args = new { item = Weekly("news", "25:00", 600) } });
+        Assert.AreEqual(HttpStatusCode.BadRequest, check.StatusCode);
+        JsonElement refusal = await check.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.AreEqual("invalid-time", refusal.GetProperty("error").GetString());
+        Assert.AreEqual("args.item.time", refusal.GetProperty("field").GetString());
+        CollectionAssert.Contains(live.MembersOf(live.CommuneA), refusal.GetProperty("station").GetString());
+
+        // Sending it is refused the same way, before anything is published: no station records a result.
+        HttpResponseMessage send = await a.PostAsJsonAsync("/api/commands", new { to = group, cmd = "play", args = new { @class = "normal", duration = 60, lines = new[] { 9 }, source = 0 } });
+        Assert.AreEqual(HttpStatusCode.BadRequest, send.StatusCode);
+        Assert.AreEqual("invalid-lines", (await send.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
+        JsonElement audit = (await live.Http("national").GetFromJsonAsync<JsonElement>("/api/audit"))[0];
+        Assert.AreEqual("refused: invalid-lines", audit.GetProperty("outcome").GetString());
+        Assert.AreEqual(string.Empty, audit.GetProperty("commandId").GetString(), "never sent, so no command id");
+
+        // Role and scope are checked as for sending.
+        Assert.AreEqual(HttpStatusCode.Forbidden, (await a.PostAsJsonAsync("/api/commands/check", new { to = group, cmd = "emergency.start", args = new { duration = 60, lines = new[] { 0 }, source = 0 } })).StatusCode);
+        Assert.AreEqual(HttpStatusCode.Forbidden, (await a.PostAsJsonAsync("/api/commands/check", new { to = live.CommuneB.Scopes[0], cmd = "status", args = new { } })).StatusCode);
+    }
+
+    [TestMethod]
+    public async Task CheckAndWeek_OverlappingItem_ConflictShownBeforeSavingAndOnTheCalendar()
+    {
+        await using LiveServer live = await LiveServer.StartAsync(stations: 4);
+        HttpClient a = live.Http("commune-a");
+        string group = live.CommuneA.Scopes[0];
+        HttpResponseMessage sent = await a.PostAsJsonAsync("/api/commands", new { to = group, cmd = "schedule.add", args = new { item = Weekly("news", "05:30", 1800) } });
+        Assert.AreEqual(2, (await sent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accepted").GetInt32());
+
+        JsonElement ok = await (await a.PostAsJsonAsync("/api/commands/check", new { to = group, cmd = "schedule.add", args = new { item = Weekly("evening", "19:00", 600) } })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.AreEqual(0, ok.GetProperty("conflicts").GetArrayLength());
+        Assert.AreEqual(2, ok.GetProperty("stations").GetInt32());
+        Assert.AreEqual(live.CommuneA.Name, ok.GetProperty("issuer").GetString());
+
+        JsonElement clash = await (await a.PostAsJsonAsync("/api/commands/check", new { to = group, cmd = "schedule.add", args = new { item = Weekly("notice", "05:45", 600, new[] { "wed" }) } })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.IsTrue(clash.GetProperty("conflicts").GetArrayLength() >= 4, "every Wednesday of the next 28 days: " + clash);
+        Assert.IsTrue(clash.GetProperty("conflicts").EnumerateArray().All(c => c.GetProperty("conflicts").EnumerateArray().Single().GetString() == "news"));
+
+        JsonElement week = await a.GetFromJsonAsync<JsonElement>("/api/schedule/week?to=" + group + "&from=2030-01-07");
+        Assert.AreEqual("2030-01-07", week.GetProperty("from").GetString());
+        Assert.AreEqual(7, week.GetProperty("occurrences").EnumerateArray().Count(o => o.GetProperty("id").GetString() == "news"));
+        Assert.AreEqual("news", week.GetProperty("items")[0].GetProperty("id").GetString());
+        Assert.AreEqual(HttpStatusCode.BadRequest, (await a.GetAsync("/api/schedule/week?from=07/01/2030")).StatusCode);
+        Assert.AreEqual(HttpStatusCode.NotFound, (await live.Http("commune-b").GetAsync("/api/schedule/week?to=" + group)).StatusCode);
+    }
+}
