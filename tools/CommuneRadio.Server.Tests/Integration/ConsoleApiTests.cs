@@ -68,4 +68,22 @@ public sealed class ConsoleApiTests
         Assert.AreEqual(HttpStatusCode.BadRequest, (await a.GetAsync("/api/schedule/week?from=07/01/2030")).StatusCode);
         Assert.AreEqual(HttpStatusCode.NotFound, (await live.Http("commune-b").GetAsync("/api/schedule/week?to=" + group)).StatusCode);
     }
+
+    [TestMethod]
+    public async Task EmergencyStart_ProvinceTokenToOneCommune_SignedByAnIssuerWithTheEmergencyRightAndAccepted()
+    {
+        await using LiveServer live = await LiveServer.StartAsync(stations: 4);
+        string commune = live.CommuneA.Scopes[0];
+        HttpResponseMessage response = await live.Http("province").PostAsJsonAsync("/api/emergency/start", new { scope = commune, durationSeconds = 30, lines = new[] { 0 }, source = 0 });
+        JsonElement outcome = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.AreEqual(HttpStatusCode.OK, response.StatusCode, outcome.ToString());
+        // The commune's own key (lowest level naming the target) has no emergency right; the stations would refuse it.
+        Assert.AreNotEqual(live.CommuneA.Name, outcome.GetProperty("issuer").GetString());
+        Assert.AreEqual(live.MembersOf(live.CommuneA).Count, outcome.GetProperty("accepted").GetInt32(), outcome.ToString());
+
+        // A normal play to the same commune is still signed with the commune's key.
+        JsonElement play = await (await live.Http("province").PostAsJsonAsync("/api/commands", new { to = commune, cmd = "status", args = new { } })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.AreEqual(live.CommuneA.Name, play.GetProperty("issuer").GetString());
+        await live.Http("province").PostAsJsonAsync("/api/emergency/stop", new { scope = commune });
+    }
 }

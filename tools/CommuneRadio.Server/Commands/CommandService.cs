@@ -142,7 +142,9 @@ public sealed class CommandService
     private (IReadOnlyList<FleetStation> Members, FleetIssuer Issuer, IReadOnlyList<AddressedCommand> Copies) Prepare(ApiToken token, string to, string cmd, string argsJson)
     {
         IReadOnlyList<FleetStation> members = Admit(token, to, cmd, argsJson);
-        FleetIssuer issuer = ChooseIssuer(to) ?? throw new CommandRefusedException("no-issuer-key", $"the server holds no issuer key whose scope covers {to}", 409);
+        bool emergency = IsEmergencyClass(cmd, argsJson);
+        FleetIssuer issuer = ChooseIssuer(to, emergency) ?? throw new CommandRefusedException(
+            "no-issuer-key", $"the server holds no issuer key whose scope covers {to}{(emergency ? " with the emergency right" : string.Empty)}", 409);
         CommandIssuer signer = _issuers.GetOrAdd(issuer.Name, _ => new CommandIssuer(_scope.Fleet, issuer));
 
         // One copy per province of the members (each province's stations hold their own key of the issuer), one id.
@@ -201,10 +203,13 @@ public sealed class CommandService
     }
 
     // The lowest-level issuer whose scopes name the target; for one station also a group it is in; else national.
-    private FleetIssuer? ChooseIssuer(string to)
+    // Emergency-class work (emergency.*, a play or an item of class emergency) only from an issuer with the emergency
+    // right (protocol §4.2): a commune's key never signs a province's emergency to that commune, the national one does.
+    private FleetIssuer? ChooseIssuer(string to, bool emergency)
     {
         static int Level(FleetIssuer i) => (int)i.ParsedLevel();
-        FleetIssuer? exact = _keyring.Issuers.Where(i => i.Scopes.Contains(to, StringComparer.Ordinal)).OrderBy(Level).FirstOrDefault();
+        List<FleetIssuer> able = _keyring.Issuers.Where(i => i.Emergency || !emergency).ToList();
+        FleetIssuer? exact = able.Where(i => i.Scopes.Contains(to, StringComparer.Ordinal)).OrderBy(Level).FirstOrDefault();
         if (exact is not null)
         {
             return exact;
@@ -212,14 +217,31 @@ public sealed class CommandService
 
         if (to.StartsWith("st/", StringComparison.Ordinal) && _scope.Fleet.Stations.Find(s => s.Id == to[3..]) is { } station)
         {
-            FleetIssuer? viaGroup = _keyring.Issuers.Where(i => i.Scopes.Any(sc => sc.StartsWith("g/", StringComparison.Ordinal) && Array.IndexOf(station.Groups, sc[2..]) >= 0)).OrderBy(Level).FirstOrDefault();
+            FleetIssuer? viaGroup = able.Where(i => i.Scopes.Any(sc => sc.StartsWith("g/", StringComparison.Ordinal) && Array.IndexOf(station.Groups, sc[2..]) >= 0)).OrderBy(Level).FirstOrDefault();
             if (viaGroup is not null)
             {
                 return viaGroup;
             }
         }
 
-        return _keyring.Issuers.Find(i => i.Level == "national");
+        return able.Find(i => i.Level == "national");
+    }
+
+    // Whether the command is emergency-class work: emergency.start/stop, or class "emergency" in a play or an item.
+    private static bool IsEmergencyClass(string cmd, string argsJson)
+    {
+        if (cmd.StartsWith("emergency.", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        using JsonDocument doc = JsonDocument.Parse(argsJson);
+        JsonElement args = doc.RootElement;
+        static bool Emergency(JsonElement e) =>
+            e.ValueKind == JsonValueKind.Object && e.TryGetProperty("class", out JsonElement c) && c.ValueKind == JsonValueKind.String && c.GetString() == "emergency";
+        return Emergency(args)
+            || (args.TryGetProperty("item", out JsonElement item) && Emergency(item))
+            || (args.TryGetProperty("items", out JsonElement items) && items.ValueKind == JsonValueKind.Array && items.EnumerateArray().Any(Emergency));
     }
 
     private static string? Str(JsonElement e, string name) =>

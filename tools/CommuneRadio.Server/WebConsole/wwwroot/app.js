@@ -7,12 +7,13 @@ import { el, show, refusal } from "./util.js";
 // Tab → [label key, roles that see it, module]. Views export render(root, me, params) and may return a cleanup function.
 const ROUTES = {
   programme: ["nav.programme", ["commune", "province", "national"], "./view-programme.js"],
+  province: ["nav.province", ["province", "national"], "./view-province.js"],
   stations: ["nav.stations", ["commune", "district", "province", "national"], "./view-stations.js"],
   proof: ["nav.proof", ["commune", "district", "province", "national"], "./view-proof.js"],
   me: ["nav.me", ["commune", "district", "province", "national"], "./view-me.js"],
 };
 
-const HOME = { commune: "programme", district: "stations", province: "programme", national: "programme" };
+const HOME = { commune: "programme", district: "stations", province: "province", national: "province" };
 
 let me = null;
 let cleanup = null;
