@@ -113,7 +113,7 @@ public static class ApiEndpoints
         var views = new List<StationView>();
         foreach (FleetStation f in api.Scope.Fleet.Stations.Where(f => api.Scope.Sees(token, f.Id)))
         {
-            views.Add(View(f.Id, f.Commune, f.Province, status.GetValueOrDefault(f.Id)) with { Name = f.Name, Lat = f.Lat, Lon = f.Lon, Board = f.Board, Groups = f.Groups });
+            views.Add(View(f.Id, f.Commune, f.Province, status.GetValueOrDefault(f.Id)) with { Name = f.Name, Lat = f.Lat, Lon = f.Lon, Board = f.Board, Groups = f.Groups, Lines = BoardProfiles.Layout(f.Board).Lines.Length, Amplifiers = BoardProfiles.Layout(f.Board).Amplifiers.Length });
         }
 
         if (token.Role == ApiToken.National)
@@ -126,7 +126,7 @@ public static class ApiEndpoints
     }
 
     private static StationView View(string id, string commune, string province, StationStatus? s) =>
-        new(id, commune, province, s?.Online, s?.LastSeenUtcMs ?? 0, s is null || s.Faults.Length == 0 ? Array.Empty<string>() : s.Faults.Split(','), Json(s?.Health), Json(s?.Config));
+        new(id, commune, province, s?.Online, s?.LastSeenUtcMs ?? 0, s is null || s.Faults.Length == 0 ? Array.Empty<string>() : s.Faults.Split(','), Json(s?.Health), Json(s?.Config)) { Firmware = s?.Firmware };
 
     private static JsonElement? Json(string? text)
     {

@@ -10,6 +10,7 @@ const ROUTES = {
   province: ["nav.province", ["province", "national"], "./view-province.js"],
   stations: ["nav.stations", ["commune", "district", "province", "national"], "./view-stations.js"],
   proof: ["nav.proof", ["commune", "district", "province", "national"], "./view-proof.js"],
+  station: [null, ["commune", "district", "province", "national"], "./view-station.js"],
   me: ["nav.me", ["commune", "district", "province", "national"], "./view-me.js"],
 };
 
