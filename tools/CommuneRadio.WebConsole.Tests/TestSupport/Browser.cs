@@ -60,6 +60,8 @@ public static class Browser
             ViewportSize = viewport ?? Desk,
             AcceptDownloads = true,
             TimezoneId = "Asia/Ho_Chi_Minh",
+            // As an operator's phone is set (Intl formats, Accept-Language; the headless date inputs keep their own format).
+            Locale = "vi-VN",
         });
         context.SetDefaultTimeout(20_000);
         IPage page = await context.NewPageAsync();
