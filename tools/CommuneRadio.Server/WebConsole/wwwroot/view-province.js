@@ -5,7 +5,7 @@ import { t } from "./i18n.js";
 import * as api from "./api.js";
 import { el, svg, show, refusal, number, time } from "./util.js";
 import { STATES, stateOf } from "./state.js";
-import { lineBoxes, outcome } from "./view-programme.js";
+import { lineBoxes, outcome } from "./item-form.js";
 
 const W = 800;
 const H = 560;
