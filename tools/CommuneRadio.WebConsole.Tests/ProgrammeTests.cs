@@ -67,4 +67,43 @@ public sealed class ProgrammeTests
         await Assertions.Expect(page.GetByTestId("slot-thong-bao")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("conflict"));
         await Browser.ScreenshotAsync(page, "programme-week");
     }
+
+    [TestMethod]
+    public async Task ReplaceThenRemove_ItemOpenedFromTheCalendar_EveryStationAcceptsEachChange()
+    {
+        await using LiveServer live = await LiveServer.StartAsync(stations: 4);
+        string members = live.MembersOf(live.CommuneA).Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        object item = new { id = "loa-chieu", kind = "weekly", days = new[] { "mon", "wed", "fri" }, time = "17:00", duration = 900, @class = "normal", lines = new[] { 0, 1 }, source = 0 };
+        System.Net.Http.HttpResponseMessage sent = await live.Http("commune-a").PostAsJsonAsync("/api/commands", new { to = live.CommuneA.Scopes[0], cmd = "schedule.add", args = new { item } });
+        Assert.AreEqual(System.Net.HttpStatusCode.OK, sent.StatusCode);
+        IPage page = await Browser.PageAsync(live.Server.Address);
+        await ConsolePage.LogInAsync(page, live.Secret("commune-a"));
+        await Assertions.Expect(page.GetByTestId("slot-loa-chieu")).ToHaveCountAsync(3);
+
+        await page.GetByTestId("slot-loa-chieu").First.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("f-id")).ToHaveValueAsync("loa-chieu");
+        await Assertions.Expect(page.GetByTestId("f-time")).ToHaveValueAsync("17:00");
+        await page.Locator("[data-day=sat]").CheckAsync();
+        await page.GetByTestId("f-time").FillAsync("18:15");
+        await page.GetByTestId("save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("outcome")).ToHaveAttributeAsync("data-accepted", members);
+        await page.Locator("dialog").GetByText("Đóng").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("slot-loa-chieu")).ToHaveCountAsync(4);
+        await Assertions.Expect(page.GetByTestId("slot-loa-chieu").First).ToContainTextAsync("18:15–18:30");
+
+        // Removing asks first.
+        string? question = null;
+        page.Dialog += async (_, dialog) =>
+        {
+            question = dialog.Message;
+            await dialog.AcceptAsync();
+        };
+        await page.GetByTestId("slot-loa-chieu").First.ClickAsync();
+        await page.GetByTestId("remove").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("outcome")).ToHaveAttributeAsync("data-accepted", members);
+        StringAssert.Contains(question, "Xoá chương trình loa-chieu");
+        await page.Locator("dialog").GetByText("Đóng").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("slot-loa-chieu")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("schedule-status")).ToHaveTextAsync("Chưa có chương trình nào.");
+    }
 }

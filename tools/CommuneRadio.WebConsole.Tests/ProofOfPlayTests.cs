@@ -29,6 +29,7 @@ public sealed class ProofOfPlayTests
             await Assertions.Expect(page.GetByTestId("on-air").Locator($"[data-station='{station}']")).ToContainTextAsync("Thông thường", new() { Timeout = 30_000 });
         }
 
+        await ConsolePage.AssertFitsAsync(page);
         await Browser.ScreenshotAsync(page, "play-on-air-phone");
         await page.GetByTestId("stop").ClickAsync();
         await Assertions.Expect(page.GetByTestId("on-air")).ToContainTextAsync("Không cụm loa nào đang phát.", new() { Timeout = 30_000 });
@@ -56,6 +57,7 @@ public sealed class ProofOfPlayTests
             Assert.AreEqual("1", row[4], "ended");
         }
 
+        await ConsolePage.AssertFitsAsync(page);
         await Browser.ScreenshotAsync(page, "proof-phone");
     }
 }

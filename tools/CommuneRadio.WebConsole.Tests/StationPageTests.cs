@@ -17,14 +17,16 @@ public sealed class StationPageTests
     public async Task StationPage_SelfTest_ReportsFirmwareConfigRelaysAndEachLinesOutcome()
     {
         await using LiveServer live = await LiveServer.StartAsync(stations: 2);
-        string id = live.Fleet.Stations[0].Id;
-        JsonElement view = await live.Http("province").GetFromJsonAsync<JsonElement>("/api/stations/" + id);
+        string id = live.MembersOf(live.CommuneA)[0];
+        JsonElement view = await live.Http("district-a").GetFromJsonAsync<JsonElement>("/api/stations/" + id);
         string firmware = view.GetProperty("firmware").GetString()!;
         Assert.IsFalse(string.IsNullOrEmpty(firmware), "the state message's fw is stored: " + view);
 
         IPage page = await Browser.PageAsync(live.Server.Address, Browser.Phone);
-        await ConsolePage.LogInAsync(page, live.Secret("province"));
-        await page.GetByTestId("tab-stations").ClickAsync();
+        // The engineer's own role: stations, proof of play and the account, no programme or map.
+        await ConsolePage.LogInAsync(page, live.Secret("district-a"));
+        await Assertions.Expect(page.Locator("#tabs a")).ToHaveCountAsync(3);
+        await ConsolePage.AssertFitsAsync(page);
         await page.GetByTestId("stations").Locator($"tr[data-station='{id}'] a").ClickAsync();
         await Assertions.Expect(page.GetByTestId("firmware")).ToContainTextAsync(firmware);
         await Assertions.Expect(page.GetByTestId("update-state")).ToContainTextAsync("cụm loa không báo");
@@ -40,6 +42,7 @@ public sealed class StationPageTests
         await Assertions.Expect(page.GetByTestId("selftest-result")).ToHaveTextAsync("Tự kiểm tra: 4/4", new() { Timeout = 60_000 });
         Assert.AreEqual(4, await page.GetByTestId("selftest-lines").Locator("tr[data-outcome=ok]").CountAsync());
         await Assertions.Expect(lines.First).ToContainTextAsync(new System.Text.RegularExpressions.Regex("tốt, [3-9]\\.[0-9] s"));
+        await ConsolePage.AssertFitsAsync(page);
         await Browser.ScreenshotAsync(page, "station-selftest-phone");
     }
 }

@@ -19,7 +19,7 @@ namespace CommuneRadio.Server.Tests.TestSupport;
 /// A Mosquitto on a free loopback port (unlimited queue per session, so a burst to a dead server waits there),
 /// a generated fleet of one province and two communes running as simulated stations, and the fleet server on a
 /// free HTTP port over a new database (SQLite in a temporary directory, or PostgreSQL on the run's temporary cluster),
-/// with one token per role. A missing mosquitto fails the test.
+/// with one token per role (two communes). A missing mosquitto fails the test.
 /// </summary>
 internal sealed class LiveServer : IAsyncDisposable
 {
@@ -68,6 +68,8 @@ internal sealed class LiveServer : IAsyncDisposable
         live.AddToken("province", ApiToken.Province, live.Province.Name);
         live.AddToken("commune-a", ApiToken.Commune, live.CommuneA.Name);
         live.AddToken("commune-b", ApiToken.Commune, live.CommuneB.Name);
+        // An engineer whose district is commune A's stations (the generated fleet has no district groups).
+        live.AddToken("district-a", ApiToken.District, live.CommuneA.Name);
         await live.StartServerAsync();
         if (startStations)
         {
@@ -93,7 +95,7 @@ internal sealed class LiveServer : IAsyncDisposable
         Server = await FleetServer.StartAsync(options);
     }
 
-    /// <summary>The secret of one of the tokens made at start (national, province, commune-a, commune-b).</summary>
+    /// <summary>The secret of one of the tokens made at start (national, province, commune-a, commune-b, district-a).</summary>
     public string Secret(string token) => _secrets[token];
 
     public HttpClient Http(string? token)
