@@ -86,4 +86,25 @@ public sealed class ConsoleApiTests
         Assert.AreEqual(live.CommuneA.Name, play.GetProperty("issuer").GetString());
         await live.Http("province").PostAsJsonAsync("/api/emergency/stop", new { scope = commune });
     }
+
+    [TestMethod]
+    public async Task Stations_BriefDuringAPlay_OnAirWithoutHealthOrConfig()
+    {
+        await using LiveServer live = await LiveServer.StartAsync(stations: 2);
+        HttpClient a = live.Http("commune-a");
+        HttpResponseMessage play = await a.PostAsJsonAsync("/api/commands", new { to = live.CommuneA.Scopes[0], cmd = "play", args = new { @class = "priority", duration = 30, lines = new[] { 0 }, source = 0 } });
+        string id = (await play.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        JsonElement brief = default;
+        await live.WaitAsync(async () => (brief = (await a.GetFromJsonAsync<JsonElement>("/api/stations?brief=true"))[0]).GetProperty("onAir").ValueKind == JsonValueKind.Object, "the play in the station's health");
+
+        Assert.AreEqual(id, brief.GetProperty("onAir").GetProperty("programme").GetString());
+        Assert.AreEqual("priority", brief.GetProperty("onAir").GetProperty("class").GetString());
+        Assert.AreEqual(JsonValueKind.Null, brief.GetProperty("health").ValueKind);
+        Assert.AreEqual(JsonValueKind.Null, brief.GetProperty("config").ValueKind);
+        Assert.AreEqual(4, brief.GetProperty("lines").GetInt32());
+        JsonElement full = (await a.GetFromJsonAsync<JsonElement>("/api/stations"))[0];
+        Assert.AreEqual(JsonValueKind.Object, full.GetProperty("health").ValueKind);
+        Assert.AreEqual(id, full.GetProperty("onAir").GetProperty("programme").GetString());
+        await a.PostAsJsonAsync("/api/commands", new { to = live.CommuneA.Scopes[0], cmd = "stop", args = new { } });
+    }
 }

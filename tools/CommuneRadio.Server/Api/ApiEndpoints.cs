@@ -23,7 +23,7 @@ namespace CommuneRadio.Server.Api;
  * token), 403 (role or scope), 404 (unknown — also a station outside the scope, so a token cannot probe
  * which stations exist elsewhere), 400 (bad input), 409 (no issuer key on the server).
  *
- *   GET  /api/stations                    visible stations, live status
+ *   GET  /api/stations?brief=true         visible stations, live status (brief: no health and config report, onAir kept)
  *   GET  /api/stations/{id}               one
  *   GET  /api/events?station=&group=&programme=&from=&until=&format=csv   proof of play (from/until: Unix ms, ISO 8601, now, age)
  *   GET  /api/faults                      stations whose last health lists faults
@@ -49,8 +49,9 @@ public static class ApiEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(api);
-        app.MapGet("/api/stations", (HttpContext http) => Authorized(api, http, t => Results.Ok(Stations(api, t))))
-            .WithSummary("Stations in the token's scope and their live status").Produces<List<StationView>>();
+        app.MapGet("/api/stations", (HttpContext http, bool? brief) => Authorized(api, http, t =>
+            Results.Ok(brief == true ? Stations(api, t).Select(s => s with { Health = null, Config = null }).ToList() : Stations(api, t))))
+            .WithSummary("Stations in the token's scope and their live status (brief=true: without the health snapshot and configuration report, about a third of the size, for maps)").Produces<List<StationView>>();
         app.MapGet("/api/stations/{id}", (HttpContext http, string id) => Authorized(api, http, t =>
             Stations(api, t).Find(s => s.Station == id) is { } s ? Results.Ok(s) : Error(404, "unknown-station", $"no station {id} in your scope")))
             .WithSummary("One station's live status").Produces<StationView>().Produces<ApiError>(404);
@@ -126,7 +127,19 @@ public static class ApiEndpoints
     }
 
     private static StationView View(string id, string commune, string province, StationStatus? s) =>
-        new(id, commune, province, s?.Online, s?.LastSeenUtcMs ?? 0, s is null || s.Faults.Length == 0 ? Array.Empty<string>() : s.Faults.Split(','), Json(s?.Health), Json(s?.Config)) { Firmware = s?.Firmware };
+        new(id, commune, province, s?.Online, s?.LastSeenUtcMs ?? 0, s is null || s.Faults.Length == 0 ? Array.Empty<string>() : s.Faults.Split(','), Json(s?.Health), Json(s?.Config)) { Firmware = s?.Firmware, OnAir = OnAirOf(s?.Health) };
+
+    // The on_air member of a health snapshot (protocol §6), or null when silent or unknown.
+    private static JsonElement? OnAirOf(string? health)
+    {
+        if (health is null)
+        {
+            return null;
+        }
+
+        using JsonDocument doc = JsonDocument.Parse(health);
+        return doc.RootElement.TryGetProperty("on_air", out JsonElement onAir) && onAir.ValueKind == JsonValueKind.Object ? onAir.Clone() : null;
+    }
 
     private static JsonElement? Json(string? text)
     {

@@ -20,6 +20,7 @@ namespace CommuneRadio.Server.Api;
 /// <param name="Firmware">Firmware version from its last state message (<c>"fw"</c>), or null.</param>
 /// <param name="Lines">Speaker lines of its board (fleet file profile), or null.</param>
 /// <param name="Amplifiers">Amplifiers of its board, or null.</param>
+/// <param name="OnAir">What it plays (the last health snapshot's <c>on_air</c>: programme, class, since, until), or null.</param>
 public sealed record StationView(
     string Station, string Commune, string Province, bool? Online, long LastSeenUtcMs, IReadOnlyList<string> Faults, JsonElement? Health, JsonElement? Config,
-    string? Name = null, double? Lat = null, double? Lon = null, string? Board = null, IReadOnlyList<string>? Groups = null, string? Firmware = null, int? Lines = null, int? Amplifiers = null);
+    string? Name = null, double? Lat = null, double? Lon = null, string? Board = null, IReadOnlyList<string>? Groups = null, string? Firmware = null, int? Lines = null, int? Amplifiers = null, JsonElement? OnAir = null);

@@ -1,9 +1,9 @@
-// A station's state as the console colours it, from GET /api/stations (last state, health, faults):
+// A station's state as the console colours it, from GET /api/stations (last state, onAir of the last health, faults):
 // emergency on air > on air > faulty > offline > never connected > ready.
 export const STATES = ["emergency", "onair", "faulty", "offline", "unknown", "idle"];
 
 export function stateOf(s) {
-  const onAir = s.health && s.health.on_air;
+  const onAir = s.onAir;
   if (s.online === true && onAir && onAir.class === "emergency") {
     return "emergency";
   }
@@ -26,4 +26,9 @@ export function stateOf(s) {
 export function communeTargets(me) {
   const communes = me.groups.filter((g) => g.startsWith("com."));
   return communes.map((g) => "g/" + g);
+}
+
+/** How often a page polls GET /api/stations: every 2 s for a commune, less often as the list grows (5,000 stations are about 1.4 MiB brief). */
+export function pollMs(count) {
+  return count <= 500 ? 2000 : count <= 2000 ? 5000 : 10000;
 }

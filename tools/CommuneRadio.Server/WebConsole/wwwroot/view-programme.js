@@ -212,17 +212,17 @@ export async function render(root, me) {
   async function refreshStations() {
     let stations;
     try {
-      stations = await api.get("/api/stations");
+      stations = await api.get("/api/stations?brief=true");
     } catch (e) {
       show(onAir, el("p", { class: "error" }, refusal(e)));
       return;
     }
     const group = to ? to.slice(2) : "";
     const mine = stations.filter((s) => !group || (s.groups || []).includes(group));
-    const playing = mine.filter((s) => s.online === true && s.health && s.health.on_air);
+    const playing = mine.filter((s) => s.online === true && s.onAir);
     show(onAir, playing.length === 0 ? el("p", { class: "muted" }, t("onair.none"))
       : el("ul", {}, playing.map((s) => el("li", { "data-station": s.station }, t("onair.row", {
-        station: s.name || s.station, programme: s.health.on_air.programme, cls: t("class." + s.health.on_air.class), since: time(s.health.on_air.since),
+        station: s.name || s.station, programme: s.onAir.programme, cls: t("class." + s.onAir.class), since: time(s.onAir.since),
       })))));
     const bad = mine.filter((s) => ["faulty", "offline", "unknown"].includes(stateOf(s)) || (s.online === true && s.faults.length));
     show(trouble, bad.length === 0 ? el("p", { class: "ok" }, t("trouble.none"))

@@ -4,7 +4,7 @@
 import { t } from "./i18n.js";
 import * as api from "./api.js";
 import { el, svg, show, refusal, number, time } from "./util.js";
-import { STATES, stateOf } from "./state.js";
+import { STATES, stateOf, pollMs } from "./state.js";
 import { lineBoxes, outcome } from "./item-form.js";
 
 const W = 800;
@@ -100,7 +100,7 @@ export async function render(root, me) {
     const total = status.stations.length;
     const on = status.stations.filter((a) => {
       const s = byId.get(a.station);
-      return s && s.online === true && s.health && s.health.on_air && s.health.on_air.programme === running.id;
+      return s && s.online === true && s.onAir && s.onAir.programme === running.id;
     });
     const silent = status.stations.filter((a) => a.result === null);
     const refused = status.stations.filter((a) => a.result && a.result !== "accepted");
@@ -118,7 +118,7 @@ export async function render(root, me) {
 
   async function refresh() {
     try {
-      stations = await api.get("/api/stations");
+      stations = await api.get("/api/stations?brief=true");
     } catch (e) {
       show(counts, el("p", { class: "error" }, refusal(e)));
       return;
@@ -159,7 +159,8 @@ export async function render(root, me) {
       c.push(at(s));
       communes.set(s.commune, c);
     }
-    for (const [name, points] of communes) {
+    // Names only while they stay readable; a whole province's 200 communes would cover the map.
+    for (const [name, points] of communes.size <= 30 ? communes : []) {
       const cx = points.reduce((a, p) => a + p[0], 0) / points.length;
       const cy = Math.min(...points.map((p) => p[1])) - 12;
       map.append(svg("text", { x: cx.toFixed(1), y: Math.max(cy, 14).toFixed(1), class: "commune", "text-anchor": "middle" }, name));
@@ -177,6 +178,11 @@ export async function render(root, me) {
   }
 
   await refresh();
-  const timer = setInterval(refresh, 2000);
-  return () => clearInterval(timer);
+  let timer = null;
+  const tick = async () => {
+    await refresh();
+    timer = setTimeout(tick, pollMs(stations.length));
+  };
+  timer = setTimeout(tick, pollMs(stations.length));
+  return () => clearTimeout(timer);
 }

@@ -13,10 +13,10 @@ export async function render(root) {
       body))));
 
   async function load() {
-    const stations = await api.get("/api/stations");
+    const stations = await api.get("/api/stations?brief=true");
     show(body, stations.map((s) => {
       const state = stateOf(s);
-      const onAir = s.health && s.health.on_air;
+      const onAir = s.onAir;
       return el("tr", { "data-station": s.station, "data-state": state },
         el("td", {}, el("a", { href: "#/station/" + encodeURIComponent(s.station) }, s.station), s.name ? el("div", { class: "muted" }, s.name) : null),
         el("td", {}, s.commune),
