@@ -18,6 +18,9 @@ public sealed class ProofOfPlayTests
     {
         await using LiveServer live = await LiveServer.StartAsync(stations: 4);
         var members = live.MembersOf(live.CommuneA);
+        // One station's line 2 relay refuses to switch: it plays on the other lines and reports relay-fault.
+        string faulty = members[1];
+        live.Stations[faulty].Board.FailOutput(CommuneRadio.Core.Relays.RelayRole.Line, 2);
         IPage page = await Browser.PageAsync(live.Server.Address, Browser.Phone);
         await ConsolePage.LogInAsync(page, live.Secret("commune-a"));
 
@@ -29,6 +32,7 @@ public sealed class ProofOfPlayTests
             await Assertions.Expect(page.GetByTestId("on-air").Locator($"[data-station='{station}']")).ToContainTextAsync("Thông thường", new() { Timeout = 30_000 });
         }
 
+        await Assertions.Expect(page.GetByTestId("trouble").Locator($"[data-station='{faulty}']")).ToContainTextAsync("Lỗi rơ-le", new() { Timeout = 30_000 });
         await ConsolePage.AssertFitsAsync(page);
         await Browser.ScreenshotAsync(page, "play-on-air-phone");
         await page.GetByTestId("stop").ClickAsync();
@@ -59,5 +63,10 @@ public sealed class ProofOfPlayTests
 
         await ConsolePage.AssertFitsAsync(page);
         await Browser.ScreenshotAsync(page, "proof-phone");
+
+        // A station that goes dark is listed as offline, with when it was last heard.
+        await live.Stations[members[0]].KillAsync();
+        await page.GetByTestId("tab-programme").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("trouble").Locator($"[data-station='{members[0]}']")).ToContainTextAsync("Mất kết nối", new() { Timeout = 30_000 });
     }
 }

@@ -22,10 +22,10 @@ export function stateOf(s) {
   return "idle";
 }
 
-/** The communes (groups "com.…") a token covers, as targets g/…; the token's own scope first. */
-export function communeTargets(me) {
-  const communes = me.groups.filter((g) => g.startsWith("com."));
-  return communes.map((g) => "g/" + g);
+/** The groups a token schedules for, as targets g/…: its communes, and for a province or national token also its provinces first. */
+export function scheduleTargets(me) {
+  const provinces = me.role === "province" || me.role === "national" ? me.groups.filter((g) => g.startsWith("prov.")) : [];
+  return provinces.concat(me.groups.filter((g) => g.startsWith("com."))).map((g) => "g/" + g);
 }
 
 /** How often a page polls GET /api/stations: every 2 s for a commune, less often as the list grows (5,000 stations are about 1.4 MiB brief). */

@@ -5,11 +5,11 @@
 import { t } from "./i18n.js";
 import * as api from "./api.js";
 import { el, show, refusal, time, dateTime, ago, OFFSET_MS } from "./util.js";
-import { stateOf, communeTargets } from "./state.js";
+import { stateOf, scheduleTargets } from "./state.js";
 import { DAYS, itemForm, lineBoxes, outcome } from "./item-form.js";
 
 export async function render(root, me) {
-  const targets = communeTargets(me);
+  const targets = scheduleTargets(me);
   let to = targets.includes("g/" + me.scope) ? "g/" + me.scope : targets[0];
   let from = null;
   let week = null;
