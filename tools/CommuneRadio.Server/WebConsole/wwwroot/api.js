@@ -5,11 +5,13 @@
 const KEY = "cr.token";
 
 export class ApiError extends Error {
-  constructor(status, code, detail) {
+  constructor(status, code, detail, field, station) {
     super(detail || code);
     this.status = status;
     this.code = code;
     this.detail = detail || "";
+    this.field = field || null;
+    this.station = station || null;
   }
 }
 
@@ -40,12 +42,16 @@ async function call(method, path, body) {
   if (!response.ok) {
     let code = "http-" + response.status;
     let detail = "";
+    let field = null;
+    let station = null;
     if (type.includes("json")) {
       const j = await response.json();
       code = j.error || code;
       detail = j.detail || j.title || "";
+      field = j.field || null;
+      station = j.station || null;
     }
-    throw new ApiError(response.status, code, detail);
+    throw new ApiError(response.status, code, detail, field, station);
   }
   if (type.includes("json")) {
     return response.json();

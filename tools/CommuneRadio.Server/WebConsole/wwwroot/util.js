@@ -106,10 +106,15 @@ export function duration(s) {
   return (h ? h + " h " : "") + (m ? String(m).padStart(h ? 2 : 1, "0") + " min" : "") + (rest ? " " + rest + " s" : "");
 }
 
-/** A refusal as the operator reads it: the translated reason, then the server's detail. */
+/**
+ * A refusal as the operator reads it: the translated reason and the field at fault; the server's own (English)
+ * explanation only in English or when the reason has no translation.
+ */
 export function refusal(e) {
   const known = t("err." + e.code, null, true);
-  return (known || e.code) + (e.detail ? " — " + e.detail : "");
+  const where = [e.field, e.station].filter((x) => x).join(", ");
+  const text = (known || e.code) + (where ? " (" + where + ")" : "");
+  return text + (e.detail && (!known || lang() === "en") ? " — " + e.detail : "");
 }
 
 /** Replaces the children of node. */
