@@ -228,7 +228,8 @@ export async function render(root, me) {
     show(trouble, bad.length === 0 ? el("p", { class: "ok" }, t("trouble.none"))
       : el("ul", {}, bad.map((s) => el("li", { "data-station": s.station },
         el("a", { href: "#/station/" + encodeURIComponent(s.station) }, s.name || s.station), " ",
-        el("span", { class: "badge " + stateOf(s) }, t("state." + stateOf(s))), " ",
+        // In this list a fault is what matters, even while the station plays on its other lines.
+        el("span", { class: "badge " + troubleOf(s) }, t("state." + troubleOf(s))), " ",
         s.faults.map((f) => t("fault." + f, null, true) || f).join(", "), " · ", t("st.lastSeen"), ": ", ago(s.lastSeenUtcMs)))));
   }
 
@@ -236,6 +237,10 @@ export async function render(root, me) {
   await refreshStations();
   const timer = setInterval(refreshStations, 5000);
   return () => clearInterval(timer);
+}
+
+function troubleOf(s) {
+  return s.online === true && s.faults.length ? "faulty" : stateOf(s);
 }
 
 function fmtDate(d) {

@@ -35,8 +35,10 @@ export async function render(root, me, params) {
         row("st.commune", station.commune + " · " + station.province),
         row("st.lastSeen", ago(station.lastSeenUtcMs)),
         row("eng.firmware", station.firmware || t("eng.notReported"), "firmware"),
-        // No station message carries an update state yet (protocol v1): said so rather than guessed.
-        row("eng.update", t("eng.notReported"), "update-state"),
+        // Shown only when the health snapshot carries an update member (protocol §8 is not wired yet): never guessed.
+        row("eng.update", h && h.update && typeof h.update === "object"
+          ? Object.entries(h.update).map(([k, v]) => k + " " + (typeof v === "object" ? JSON.stringify(v) : v)).join(", ")
+          : t("eng.notReported"), "update-state"),
         row("eng.relays", station.board || "—")));
 
     const c = station.config;
