@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using CommuneRadio.Server.Api;
 using CommuneRadio.Server.Commands;
+using CommuneRadio.Server.WebConsole;
 using CommuneRadio.Server.Ingest;
 using CommuneRadio.Server.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -66,7 +67,10 @@ public sealed class FleetServer : IAsyncDisposable
         var commands = new CommandService(new Auth.FleetScope(options.Fleet), options.Keyring, ingest.Client, buffer);
         ingest.Received += commands.OnStationMessage;
         var server = new FleetServer(app, ingest, buffer, store);
-        ApiEndpoints.Map(app, new ApiContext(new Auth.FleetScope(options.Fleet), options.Tokens, buffer, commands, ingest));
+        var api = new ApiContext(new Auth.FleetScope(options.Fleet), options.Tokens, buffer, commands, ingest);
+        ApiEndpoints.Map(app, api);
+        ConsoleEndpoints.Map(app, api);
+        ConsoleAssets.Map(app);
         app.MapOpenApi("/openapi/{documentName}.json");
         try
         {

@@ -62,11 +62,30 @@ public sealed class FleetStoreTests
 
         using IFleetStore store = db.Open();
 
-        Assert.AreEqual(SqliteMigrations.Latest, store.SchemaVersion);
+        Assert.AreEqual(SqliteMigrations.Latest, store.SchemaVersion, "every later migration runs too");
         Assert.AreEqual("mains-lost,clock-lost", store.Stations().Single().Faults);
         var open = store.FaultLog(null, 0, long.MaxValue, 10);
         CollectionAssert.AreEquivalent(new[] { "mains-lost", "clock-lost" }, open.Select(f => f.Fault).ToArray());
         Assert.IsTrue(open.All(f => f.RaisedUtcMs == 7000 && f.ClearedUtcMs is null));
+    }
+
+    [TestMethod]
+    [DataRow("sqlite")]
+    [DataRow("postgresql")]
+    public async Task Write_StateWithFirmwareThenWill_VersionKeptWhileOffline(string kind)
+    {
+        using TestDatabase db = await TestDatabase.CreateAsync(kind);
+        using IFleetStore store = db.Open();
+        store.Write(new[] { Message("st-1", "state", "{\"online\":true,\"station\":\"st-1\",\"fw\":\"0.1.0\"}", 1000) });
+        Assert.AreEqual("0.1.0", store.Stations().Single().Firmware);
+
+        store.Write(new[] { Message("st-1", "state", "{\"online\":false,\"station\":\"st-1\"}", 2000) });
+        StationStatus s = store.Stations().Single();
+        Assert.AreEqual(false, s.Online);
+        Assert.AreEqual("0.1.0", s.Firmware, "the will carries no version");
+
+        store.Write(new[] { Message("st-1", "state", "{\"online\":true,\"station\":\"st-1\",\"fw\":\"0.2.0\"}", 3000) });
+        Assert.AreEqual("0.2.0", store.Stations().Single().Firmware);
     }
 
     [TestMethod]
@@ -118,7 +137,7 @@ public sealed class FleetStoreTests
 
         using IFleetStore store = db.Open();
 
-        Assert.AreEqual(4, store.SchemaVersion);
+        Assert.AreEqual(SqliteMigrations.Latest, store.SchemaVersion, "4 and every later migration");
         var kept = store.Results("c-1");
         Assert.HasCount(2, kept);
         Assert.AreEqual(100L, kept.Single(r => r.Result == "refused").ReceivedUtcMs, "the first copy is kept");

@@ -19,7 +19,7 @@ namespace CommuneRadio.Server.Tests.TestSupport;
 /// A Mosquitto on a free loopback port (unlimited queue per session, so a burst to a dead server waits there),
 /// a generated fleet of one province and two communes running as simulated stations, and the fleet server on a
 /// free HTTP port over a new database (SQLite in a temporary directory, or PostgreSQL on the run's temporary cluster),
-/// with one token per role. A missing mosquitto fails the test.
+/// with one token per role (two communes). A missing mosquitto fails the test.
 /// </summary>
 internal sealed class LiveServer : IAsyncDisposable
 {
@@ -53,16 +53,23 @@ internal sealed class LiveServer : IAsyncDisposable
     public FleetIssuer Province => Fleet.Issuers.First(i => i.Level == "province");
 
     /// <summary>Starts broker, server (on a new database of kind <paramref name="database"/>: sqlite or postgresql) and stations.</summary>
-    public static async Task<LiveServer> StartAsync(int stations = 4, bool startStations = true, string database = "sqlite")
+    /// <param name="stations">Stations of the generated fleet (two communes of one province).</param>
+    /// <param name="startStations">Whether to start them and wait until the server has them online.</param>
+    /// <param name="database">sqlite or postgresql.</param>
+    /// <param name="configure">Changes to the generated fleet file before anything starts (names, coordinates).</param>
+    public static async Task<LiveServer> StartAsync(int stations = 4, bool startStations = true, string database = "sqlite", Action<FleetFile>? configure = null)
     {
         TestDatabase db = await TestDatabase.CreateAsync(database);
         MosquittoBroker broker = await MosquittoBroker.StartAsync(new MosquittoBrokerOptions { ExtraConfiguration = "max_queued_messages 0\nmax_inflight_messages 100" });
         FleetFile fleet = FleetGenerator.Generate(stations, communes: 2, provinces: 1, broker: $"mqtt://127.0.0.1:{broker.Port}");
+        configure?.Invoke(fleet);
         var live = new LiveServer(broker, fleet, db);
         live.AddToken("national", ApiToken.National, "vn");
         live.AddToken("province", ApiToken.Province, live.Province.Name);
         live.AddToken("commune-a", ApiToken.Commune, live.CommuneA.Name);
         live.AddToken("commune-b", ApiToken.Commune, live.CommuneB.Name);
+        // An engineer whose district is commune A's stations (the generated fleet has no district groups).
+        live.AddToken("district-a", ApiToken.District, live.CommuneA.Name);
         await live.StartServerAsync();
         if (startStations)
         {
@@ -87,6 +94,9 @@ internal sealed class LiveServer : IAsyncDisposable
         Database.Apply(options);
         Server = await FleetServer.StartAsync(options);
     }
+
+    /// <summary>The secret of one of the tokens made at start (national, province, commune-a, commune-b, district-a).</summary>
+    public string Secret(string token) => _secrets[token];
 
     public HttpClient Http(string? token)
     {

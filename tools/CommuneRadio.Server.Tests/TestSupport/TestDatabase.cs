@@ -12,7 +12,7 @@ namespace CommuneRadio.Server.Tests.TestSupport;
 /// <summary>
 /// An empty database of either kind for one test: a SQLite file in a temporary directory, or a new database on
 /// the test run's PostgreSQL cluster (<see cref="TemporaryPostgres"/>, started on first use and stopped by
-/// <see cref="AssemblyHooks"/>). Tests take the kind as a DataRow: <c>[DataRow("sqlite")] [DataRow("postgresql")]</c>.
+/// <c>AssemblyHooks</c>). Tests take the kind as a DataRow: <c>[DataRow("sqlite")] [DataRow("postgresql")]</c>.
 /// A missing PostgreSQL fails the test.
 /// </summary>
 internal sealed class TestDatabase : IDisposable

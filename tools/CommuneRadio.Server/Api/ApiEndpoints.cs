@@ -23,7 +23,7 @@ namespace CommuneRadio.Server.Api;
  * token), 403 (role or scope), 404 (unknown — also a station outside the scope, so a token cannot probe
  * which stations exist elsewhere), 400 (bad input), 409 (no issuer key on the server).
  *
- *   GET  /api/stations                    visible stations, live status
+ *   GET  /api/stations?brief=true         visible stations, live status (brief: no health and config report, onAir kept)
  *   GET  /api/stations/{id}               one
  *   GET  /api/events?station=&group=&programme=&from=&until=&format=csv   proof of play (from/until: Unix ms, ISO 8601, now, age)
  *   GET  /api/faults                      stations whose last health lists faults
@@ -49,8 +49,9 @@ public static class ApiEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(api);
-        app.MapGet("/api/stations", (HttpContext http) => Authorized(api, http, t => Results.Ok(Stations(api, t))))
-            .WithSummary("Stations in the token's scope and their live status").Produces<List<StationView>>();
+        app.MapGet("/api/stations", (HttpContext http, bool? brief) => Authorized(api, http, t =>
+            Results.Ok(brief == true ? Stations(api, t).Select(s => s with { Health = null, Config = null }).ToList() : Stations(api, t))))
+            .WithSummary("Stations in the token's scope and their live status (brief=true: without the health snapshot and configuration report, about a third of the size, for maps)").Produces<List<StationView>>();
         app.MapGet("/api/stations/{id}", (HttpContext http, string id) => Authorized(api, http, t =>
             Stations(api, t).Find(s => s.Station == id) is { } s ? Results.Ok(s) : Error(404, "unknown-station", $"no station {id} in your scope")))
             .WithSummary("One station's live status").Produces<StationView>().Produces<ApiError>(404);
@@ -105,13 +106,15 @@ public static class ApiEndpoints
 
     internal static IResult Error(int status, string code, string detail) => Results.Json(new ApiError(code, detail), statusCode: status);
 
+    internal static IResult Refused(CommandRefusedException ex) => Results.Json(new ApiError(ex.Reason, ex.Message, ex.Field, ex.Station), statusCode: ex.Status);
+
     internal static List<StationView> Stations(ApiContext api, ApiToken token)
     {
         Dictionary<string, StationStatus> status = api.Db.Read(s => s.Stations()).ToDictionary(s => s.Station, StringComparer.Ordinal);
         var views = new List<StationView>();
         foreach (FleetStation f in api.Scope.Fleet.Stations.Where(f => api.Scope.Sees(token, f.Id)))
         {
-            views.Add(View(f.Id, f.Commune, f.Province, status.GetValueOrDefault(f.Id)));
+            views.Add(View(f.Id, f.Commune, f.Province, status.GetValueOrDefault(f.Id)) with { Name = f.Name, Lat = f.Lat, Lon = f.Lon, Board = f.Board, Groups = f.Groups, Lines = BoardProfiles.Layout(f.Board).Lines.Length, Amplifiers = BoardProfiles.Layout(f.Board).Amplifiers.Length });
         }
 
         if (token.Role == ApiToken.National)
@@ -124,7 +127,19 @@ public static class ApiEndpoints
     }
 
     private static StationView View(string id, string commune, string province, StationStatus? s) =>
-        new(id, commune, province, s?.Online, s?.LastSeenUtcMs ?? 0, s is null || s.Faults.Length == 0 ? Array.Empty<string>() : s.Faults.Split(','), Json(s?.Health), Json(s?.Config));
+        new(id, commune, province, s?.Online, s?.LastSeenUtcMs ?? 0, s is null || s.Faults.Length == 0 ? Array.Empty<string>() : s.Faults.Split(','), Json(s?.Health), Json(s?.Config)) { Firmware = s?.Firmware, OnAir = OnAirOf(s?.Health) };
+
+    // The on_air member of a health snapshot (protocol §6), or null when silent or unknown.
+    private static JsonElement? OnAirOf(string? health)
+    {
+        if (health is null)
+        {
+            return null;
+        }
+
+        using JsonDocument doc = JsonDocument.Parse(health);
+        return doc.RootElement.TryGetProperty("on_air", out JsonElement onAir) && onAir.ValueKind == JsonValueKind.Object ? onAir.Clone() : null;
+    }
 
     private static JsonElement? Json(string? text)
     {
@@ -210,7 +225,7 @@ public static class ApiEndpoints
         }
         catch (CommandRefusedException ex)
         {
-            return Error(ex.Status, ex.Reason, ex.Message);
+            return Refused(ex);
         }
     }
 

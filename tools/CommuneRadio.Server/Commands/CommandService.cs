@@ -17,7 +17,8 @@ namespace CommuneRadio.Server.Commands;
 /// <summary>
 /// Sends commands for API users: checks the token's role and scope, signs with an issuer key the server holds
 /// (<see cref="CommandIssuer"/> → <c>CommandSigner</c>, the keys never leave the server; a target whose stations are
-/// in several provinces gets one copy per province, each signed with that province's key), publishes at QoS 1
+/// in several provinces gets one copy per province, each signed with that province's key), checks each copy with the
+/// stations' own Core (<see cref="CommandPreflight"/>: a bad value is refused before anything is sent), publishes at QoS 1
 /// (never retained), waits until every online member answered or the timeout, and writes the audit record —
 /// also for commands it refused before sending.
 /// </summary>
@@ -63,6 +64,18 @@ public sealed class CommandService
         }
     }
 
+    /// <summary>
+    /// Everything <see cref="SendAsync"/> checks, without sending or recording anything: role, scope, args, an
+    /// issuer key, and the Core's own validation (<see cref="CommandPreflight"/>). Throws <see cref="CommandRefusedException"/>
+    /// exactly as <see cref="SendAsync"/> would.
+    /// </summary>
+    public CommandCheck Check(ApiToken token, string to, string cmd, string argsJson)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        (IReadOnlyList<FleetStation> members, FleetIssuer issuer, _) = Prepare(token, to, cmd, argsJson);
+        return new CommandCheck(to, cmd, issuer.Name, issuer.Level, members.Count);
+    }
+
     /// <summary>Signs, sends and waits; throws <see cref="CommandRefusedException"/> when the server refuses first.</summary>
     public async Task<CommandOutcome> SendAsync(ApiToken token, string to, string cmd, string argsJson, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
@@ -70,10 +83,10 @@ public sealed class CommandService
         long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         FleetIssuer issuer;
         IReadOnlyList<FleetStation> members;
+        IReadOnlyList<AddressedCommand> copies;
         try
         {
-            members = Check(token, to, cmd, argsJson);
-            issuer = ChooseIssuer(to) ?? throw new CommandRefusedException("no-issuer-key", $"the server holds no issuer key whose scope covers {to}", 409);
+            (members, issuer, copies) = Prepare(token, to, cmd, argsJson);
         }
         catch (CommandRefusedException ex)
         {
@@ -81,10 +94,6 @@ public sealed class CommandService
             throw;
         }
 
-        CommandIssuer signer = _issuers.GetOrAdd(issuer.Name, _ => new CommandIssuer(_scope.Fleet, issuer));
-
-        // One copy per province of the members (each province's stations hold their own key of the issuer), one id.
-        IReadOnlyList<AddressedCommand> copies = signer.CreateAll(to, cmd, argsJson);
         SignedCommand command = copies[0].Command;
         Dictionary<string, bool?> online;
         try
@@ -127,7 +136,34 @@ public sealed class CommandService
         return outcome;
     }
 
-    private IReadOnlyList<FleetStation> Check(ApiToken token, string to, string cmd, string argsJson)
+    // Admits, picks the issuer, signs one copy per province (one id), and hands each copy to a throw-away Core per
+    // board profile among its stations: a value the stations would refuse (a time 25:00, a line the board lacks) is
+    // refused here and nothing is sent.
+    private (IReadOnlyList<FleetStation> Members, FleetIssuer Issuer, IReadOnlyList<AddressedCommand> Copies) Prepare(ApiToken token, string to, string cmd, string argsJson)
+    {
+        IReadOnlyList<FleetStation> members = Admit(token, to, cmd, argsJson);
+        bool emergency = IsEmergencyClass(cmd, argsJson);
+        FleetIssuer issuer = ChooseIssuer(to, emergency) ?? throw new CommandRefusedException(
+            "no-issuer-key", $"the server holds no issuer key whose scope covers {to}{(emergency ? " with the emergency right" : string.Empty)}", 409);
+        CommandIssuer signer = _issuers.GetOrAdd(issuer.Name, _ => new CommandIssuer(_scope.Fleet, issuer));
+
+        // One copy per province of the members (each province's stations hold their own key of the issuer), one id.
+        IReadOnlyList<AddressedCommand> copies = signer.CreateAll(to, cmd, argsJson);
+        foreach (AddressedCommand copy in copies)
+        {
+            if (CommandPreflight.FirstRefusal(_scope.Fleet, issuer, copy.Addressee.Members, copy.Command) is { } r)
+            {
+                throw new CommandRefusedException(
+                    r.Reason,
+                    $"nothing was sent: the stations' own Core refuses it ({r.Reason}{(r.Field is null ? string.Empty : " on " + r.Field)}), checked as station {r.Station.Id} (board {r.Station.Board})",
+                    400) { Field = r.Field, Station = r.Station.Id };
+            }
+        }
+
+        return (members, issuer, copies);
+    }
+
+    private IReadOnlyList<FleetStation> Admit(ApiToken token, string to, string cmd, string argsJson)
     {
         if (string.IsNullOrEmpty(to) || string.IsNullOrEmpty(cmd))
         {
@@ -167,10 +203,13 @@ public sealed class CommandService
     }
 
     // The lowest-level issuer whose scopes name the target; for one station also a group it is in; else national.
-    private FleetIssuer? ChooseIssuer(string to)
+    // Emergency-class work (emergency.*, a play or an item of class emergency) only from an issuer with the emergency
+    // right (protocol §4.2): a commune's key never signs a province's emergency to that commune, the national one does.
+    private FleetIssuer? ChooseIssuer(string to, bool emergency)
     {
         static int Level(FleetIssuer i) => (int)i.ParsedLevel();
-        FleetIssuer? exact = _keyring.Issuers.Where(i => i.Scopes.Contains(to, StringComparer.Ordinal)).OrderBy(Level).FirstOrDefault();
+        List<FleetIssuer> able = _keyring.Issuers.Where(i => i.Emergency || !emergency).ToList();
+        FleetIssuer? exact = able.Where(i => i.Scopes.Contains(to, StringComparer.Ordinal)).OrderBy(Level).FirstOrDefault();
         if (exact is not null)
         {
             return exact;
@@ -178,14 +217,31 @@ public sealed class CommandService
 
         if (to.StartsWith("st/", StringComparison.Ordinal) && _scope.Fleet.Stations.Find(s => s.Id == to[3..]) is { } station)
         {
-            FleetIssuer? viaGroup = _keyring.Issuers.Where(i => i.Scopes.Any(sc => sc.StartsWith("g/", StringComparison.Ordinal) && Array.IndexOf(station.Groups, sc[2..]) >= 0)).OrderBy(Level).FirstOrDefault();
+            FleetIssuer? viaGroup = able.Where(i => i.Scopes.Any(sc => sc.StartsWith("g/", StringComparison.Ordinal) && Array.IndexOf(station.Groups, sc[2..]) >= 0)).OrderBy(Level).FirstOrDefault();
             if (viaGroup is not null)
             {
                 return viaGroup;
             }
         }
 
-        return _keyring.Issuers.Find(i => i.Level == "national");
+        return able.Find(i => i.Level == "national");
+    }
+
+    // Whether the command is emergency-class work: emergency.start/stop, or class "emergency" in a play or an item.
+    private static bool IsEmergencyClass(string cmd, string argsJson)
+    {
+        if (cmd.StartsWith("emergency.", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        using JsonDocument doc = JsonDocument.Parse(argsJson);
+        JsonElement args = doc.RootElement;
+        static bool Emergency(JsonElement e) =>
+            e.ValueKind == JsonValueKind.Object && e.TryGetProperty("class", out JsonElement c) && c.ValueKind == JsonValueKind.String && c.GetString() == "emergency";
+        return Emergency(args)
+            || (args.TryGetProperty("item", out JsonElement item) && Emergency(item))
+            || (args.TryGetProperty("items", out JsonElement items) && items.ValueKind == JsonValueKind.Array && items.EnumerateArray().Any(Emergency));
     }
 
     private static string? Str(JsonElement e, string name) =>

@@ -33,6 +33,9 @@ public sealed class ParsedMessage
     /// <summary>The payload as UTF-8 text (health and config are stored whole).</summary>
     public string Text { get; private set; } = string.Empty;
 
+    /// <summary>state: the firmware version (<c>"fw"</c>), or null when the message has none (the will).</summary>
+    public string? Firmware { get; private set; }
+
     /// <summary>state: the online flag.</summary>
     public bool Online { get; private set; }
 
@@ -116,6 +119,7 @@ public sealed class ParsedMessage
         }
 
         Online = online.GetBoolean();
+        Firmware = r.TryGetProperty("fw", out JsonElement fw) && fw.ValueKind == JsonValueKind.String ? fw.GetString() : null;
         return null;
     }
 

@@ -66,7 +66,8 @@ public sealed partial class PostgresFleetStore
         switch (m.Kind)
         {
             case "state":
-                Add(batch, "UPDATE stations SET online = $2 WHERE station = $1", m.Station, p.Online);
+                // The will ({"online":false}) has no "fw": the version of the last connect stays.
+                Add(batch, "UPDATE stations SET online = $2, firmware = coalesce($3, firmware) WHERE station = $1", m.Station, p.Online, (object?)p.Firmware ?? DBNull.Value);
                 break;
             case "health":
                 string[] faults = p.Faults.ToArray();

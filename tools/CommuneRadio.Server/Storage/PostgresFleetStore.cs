@@ -13,7 +13,7 @@ namespace CommuneRadio.Server.Storage;
 /// </summary>
 public sealed partial class PostgresFleetStore : IFleetStore
 {
-    private const string StatusColumns = "station, online, last_seen, health, config, faults";
+    private const string StatusColumns = "station, online, last_seen, health, config, faults, firmware";
     private const long MigrationLock = 0x43525356; // "CRSV": one migrating server per database
     private readonly NpgsqlDataSource _source;
 
@@ -132,7 +132,7 @@ public sealed partial class PostgresFleetStore : IFleetStore
     public void Dispose() => _source.Dispose();
 
     private static StationStatus ReadStatus(NpgsqlDataReader r) =>
-        new(r.GetString(0), r.IsDBNull(1) ? null : r.GetBoolean(1), r.GetInt64(2), r.IsDBNull(3) ? null : r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4), r.GetString(5));
+        new(r.GetString(0), r.IsDBNull(1) ? null : r.GetBoolean(1), r.GetInt64(2), r.IsDBNull(3) ? null : r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4), r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6));
 
     private static StoredCommand ReadCommand(NpgsqlDataReader r) =>
         new(r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6), r.GetString(7));

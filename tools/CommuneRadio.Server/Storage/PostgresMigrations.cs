@@ -35,6 +35,7 @@ public static class PostgresMigrations
         "INSERT INTO fault_log SELECT s.station, f, coalesce(s.health_at, 0), NULL FROM stations s, unnest(string_to_array(s.faults, ',')) f WHERE s.faults <> '';",
         "DELETE FROM results r USING results k WHERE r.id > k.id AND r.command_id = k.command_id AND r.station = k.station AND r.result = k.result AND coalesce(r.reason, '') = coalesce(k.reason, '') AND coalesce(r.field, '') = coalesce(k.field, '');" +
         "CREATE UNIQUE INDEX results_unique ON results(command_id, station, result, coalesce(reason, ''), coalesce(field, ''));",
+        "ALTER TABLE stations ADD COLUMN firmware TEXT;",
     };
 
     /// <summary>The schema version this build writes (the same as <see cref="SqliteMigrations.Latest"/>).</summary>

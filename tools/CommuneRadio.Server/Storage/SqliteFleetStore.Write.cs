@@ -41,7 +41,8 @@ public sealed partial class SqliteFleetStore
         switch (m.Kind)
         {
             case "state":
-                Execute(tx, "UPDATE stations SET online = $o WHERE station = $s", ("$s", m.Station), ("$o", p.Online ? 1 : 0));
+                // The will ({"online":false}) has no "fw": the version of the last connect stays.
+                Execute(tx, "UPDATE stations SET online = $o, firmware = coalesce($fw, firmware) WHERE station = $s", ("$s", m.Station), ("$o", p.Online ? 1 : 0), ("$fw", (object?)p.Firmware ?? DBNull.Value));
                 break;
             case "health":
                 string faults = JsonSerializer.Serialize(p.Faults);

@@ -12,7 +12,7 @@ namespace CommuneRadio.Server.Storage;
 /// </summary>
 public sealed partial class SqliteFleetStore : IFleetStore
 {
-    private const string StatusColumns = "station, online, last_seen, health, config, faults";
+    private const string StatusColumns = "station, online, last_seen, health, config, faults, firmware";
     private readonly SqliteConnection _db;
 
     private SqliteFleetStore(SqliteConnection db)
@@ -137,7 +137,7 @@ public sealed partial class SqliteFleetStore : IFleetStore
     public void Dispose() => _db.Dispose();
 
     private static StationStatus ReadStatus(SqliteDataReader r) =>
-        new(r.GetString(0), r.IsDBNull(1) ? null : r.GetInt64(1) != 0, r.GetInt64(2), r.IsDBNull(3) ? null : r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4), r.GetString(5));
+        new(r.GetString(0), r.IsDBNull(1) ? null : r.GetInt64(1) != 0, r.GetInt64(2), r.IsDBNull(3) ? null : r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4), r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6));
 
     private static StoredCommand ReadCommand(SqliteDataReader r) =>
         new(r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6), r.GetString(7));

@@ -23,6 +23,8 @@ namespace CommuneRadio.Server.Storage;
  *   -- version 4 --
  *   results  UNIQUE(command_id, station, result, reason, field): a QoS 1 redelivery of a result is stored once
  *            (migration 4 deletes the copies stored before, keeping the first)
+ *   -- version 5 --
+ *   stations.firmware                                                                   "fw" of the last state message that had one
  *
  * Indexes: events(station, at) for "events of X between A and B"; events(at) for every station in a period;
  * stations(last_seen) for "who is silent since T"; health(station, received); results(command_id);
@@ -58,6 +60,7 @@ public static class SqliteMigrations
         "INSERT INTO fault_log SELECT s.station, j.value, coalesce(s.health_at, 0), NULL FROM stations s, json_each('[\"' || replace(s.faults, ',', '\",\"') || '\"]') j WHERE s.faults <> '';",
         "DELETE FROM results WHERE rowid NOT IN (SELECT min(rowid) FROM results GROUP BY command_id, station, result, coalesce(reason, ''), coalesce(field, ''));" +
         "CREATE UNIQUE INDEX results_unique ON results(command_id, station, result, coalesce(reason, ''), coalesce(field, ''));",
+        "ALTER TABLE stations ADD COLUMN firmware TEXT;",
     };
 
     /// <summary>The schema version this build writes.</summary>

@@ -7,4 +7,5 @@ namespace CommuneRadio.Server.Storage;
 /// <param name="Health">Its last health snapshot as published (protocol §6), or null.</param>
 /// <param name="Config">Its last configuration report, or null.</param>
 /// <param name="Faults">Faults of the last health snapshot, comma-separated ("" when none).</param>
-public sealed record StationStatus(string Station, bool? Online, long LastSeenUtcMs, string? Health, string? Config, string Faults);
+/// <param name="Firmware">Firmware version of the last state message that carried one (<c>"fw"</c>), or null.</param>
+public sealed record StationStatus(string Station, bool? Online, long LastSeenUtcMs, string? Health, string? Config, string Faults, string? Firmware = null);

@@ -1,28 +1,16 @@
 using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Text.Json;
-using CommuneRadio.Core.Protocol;
-using CommuneRadio.Core.Station;
-using CommuneRadio.Core.Time;
 using CommuneRadio.Host.Commands;
 using CommuneRadio.Host.Fleet;
 
 namespace CommuneRadio.Cli.Operate;
 
 /// <summary>
-/// Checks a signed command before it is sent by handing it to the very Core that runs on the stations: one
-/// throw-away <see cref="StationEndpoint"/> per board profile among the target's members (its groups, its
-/// board, the keyring the fleet gives it with this issuer's key, a synced clock at the current time). A time
-/// like "25:00", a date that does not exist, a duration over 4 h, a line the board lacks or a target outside
-/// the issuer's rights is refused here exactly as a station would refuse it, and nothing is sent.
-/// Refusals that depend on a station's state (duplicate-id, unknown-id, schedule-full, busy) are left to the
-/// stations.
+/// radioctl's check of a signed command before it is sent: <see cref="CommandPreflight"/> (the very Core of the
+/// stations, one throw-away endpoint per board profile among the target's members), with the refusal explained in
+/// radioctl's option names. Nothing is sent when the Core refuses.
 /// </summary>
 public static class Preflight
 {
-    private static readonly string[] StateDependent = { "duplicate-id", "unknown-id", "schedule-full", "busy", "storage-error" };
-
     /// <summary>Throws <see cref="OperatorException"/> with an explanation when the Core refuses the command.</summary>
     public static void Check(FleetFile fleet, FleetIssuer issuer, Target target, SignedCommand command)
     {
@@ -30,46 +18,11 @@ public static class Preflight
         ArgumentNullException.ThrowIfNull(issuer);
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(command);
-        foreach (FleetStation station in target.Members.GroupBy(s => s.Board).Select(g => g.First()))
+        if (CommandPreflight.FirstRefusal(fleet, issuer, target.Members, command) is { } r)
         {
-            (string result, string? reason, string? field) = DryRun(fleet, issuer, station, command);
-            if (result != "accepted" && Array.IndexOf(StateDependent, reason) < 0)
-            {
-                throw new OperatorException($"nothing was sent: {Explain(reason, field, issuer, target, station)} (the Core refuses it: {reason}{(field is null ? string.Empty : " on " + field)})");
-            }
+            throw new OperatorException($"nothing was sent: {Explain(r.Reason, r.Field, issuer, target, r.Station)} (the Core refuses it: {r.Reason}{(r.Field is null ? string.Empty : " on " + r.Field)})");
         }
     }
-
-    private static (string Result, string? Reason, string? Field) DryRun(FleetFile fleet, FleetIssuer issuer, FleetStation station, SignedCommand command)
-    {
-        var core = new StationCore(new StationSettings(BoardProfiles.Layout(station.Board)));
-        // The other issuers' rights only (an operator's fleet file holds no keys): the signer's key decides.
-        var keys = new Keyring();
-        foreach (FleetIssuer other in fleet.IssuersFor(station))
-        {
-            keys.Put(other.ToRights());
-        }
-
-        keys.Put(issuer.ToStationKey(station.Province));
-        var endpoint = new StationEndpoint(core, new ProtocolSettings(fleet.Prefix, station.Id, (string[])station.Groups.Clone()), keys);
-        var now = new Instant(1000, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-        core.Boot(now);
-        core.ClockSynced(now);
-        endpoint.HandleMessage(command.Topic, command.Payload, false, now);
-        while (endpoint.Outbox.Count > 0)
-        {
-            OutgoingMessage m = endpoint.Outbox.Dequeue();
-            if (m.Topic == endpoint.Topics.Result)
-            {
-                using JsonDocument doc = JsonDocument.Parse(m.Payload);
-                JsonElement r = doc.RootElement;
-                return (r.GetProperty("result").GetString()!, Text(r, "reason"), Text(r, "field"));
-            }
-        }
-
-        throw new OperatorException($"internal error: the Core gave no result for {command.Topic}");
-    }
-
     private static string Explain(string? reason, string? field, FleetIssuer issuer, Target target, FleetStation station)
     {
         string option = OptionOf(field);
@@ -111,7 +64,4 @@ public static class Preflight
     private static int LineCount(FleetStation s) => BoardProfiles.Layout(s.Board).Lines.Length;
 
     private static int SourceCount(FleetStation s) => BoardProfiles.Layout(s.Board).Sources.Length;
-
-    private static string? Text(JsonElement e, string name) =>
-        e.TryGetProperty(name, out JsonElement v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 }

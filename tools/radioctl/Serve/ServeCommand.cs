@@ -166,7 +166,7 @@ public static class ServeCommand
 
         await using (server.ConfigureAwait(false))
         {
-            Console.WriteLine($"radioctl serve: {server.Address} (API: docs/server.md), database {DatabaseName(data, postgres)}; Ctrl+C to stop");
+            Console.WriteLine($"radioctl serve: {server.Address} (web console: {server.Address}console/, API: docs/server.md), database {DatabaseName(data, postgres)}; Ctrl+C to stop");
             try
             {
                 await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false);
