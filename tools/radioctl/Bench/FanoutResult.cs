@@ -98,11 +98,11 @@ public sealed class FanoutResult
             json.WriteNumber("stations", Stations);
             json.WriteNumber("rounds", Rounds);
             json.WriteNumber("warmup_rounds", Warmup);
-            Stats(json, string.Empty, RelayOn);
-            Stats(json, "lines_", LinesOn);
-            Stats(json, "result_", Result);
-            Stats(json, "baseline_", BaselineReceived);
-            Stats(json, "baseline_result_", BaselineResult);
+            RelayOn.WriteJson(json, string.Empty);
+            LinesOn.WriteJson(json, "lines_");
+            Result.WriteJson(json, "result_");
+            BaselineReceived.WriteJson(json, "baseline_");
+            BaselineResult.WriteJson(json, "baseline_result_");
             json.WriteNumber("ratio_p99", RatioP99);
             json.WriteNumber("ratio_result_p99", RatioResultP99);
             json.WriteNumber("delivered", Delivered);
@@ -137,15 +137,15 @@ public sealed class FanoutResult
         var text = new StringBuilder();
         text.AppendLine($"fanout: {Stations} stations x {Rounds} rounds (+{Warmup} warm-up), one group emergency per round, from all relays off");
         text.AppendLine($"  {"ms from publish",-44} {"p50",7} {"p95",7} {"p99",7} {"max",7} {"n",7}");
-        Row(text, "relays switched on (first relay write)", RelayOn);
-        Row(text, "on the speakers (every line connected)", LinesOn);
-        Row(text, "result at the sender", Result);
-        Row(text, "baseline: command at a bare client", BaselineReceived);
-        Row(text, "baseline: its result at the sender", BaselineResult);
+        RelayOn.AppendRow(text, "relays switched on (first relay write)");
+        LinesOn.AppendRow(text, "on the speakers (every line connected)");
+        Result.AppendRow(text, "result at the sender");
+        BaselineReceived.AppendRow(text, "baseline: command at a bare client");
+        BaselineResult.AppendRow(text, "baseline: its result at the sender");
         text.AppendLine($"  delivered {Delivered}/{Expected}, accepted results {Accepted}/{Expected}, baseline {BaselineDelivered}/{Expected}");
         text.AppendLine($"  ratio p99 relays on / baseline {RatioP99}, result / baseline result {RatioResultP99}");
-        text.AppendLine($"  targets: every emergency delivered {Mark(Ok)}; relays on p99 < 1000 ms {Mark(RelayOn.P99 < 1000)}, max < 3000 ms {Mark(RelayOn.Max < 3000)}; " +
-            $"ratio <= 1.25 {Mark(RatioP99 <= 1.25)}; on the speakers max < 3000 ms (EN 54-16) {Mark(LinesOn.Max < 3000)}");
+        text.AppendLine($"  targets: every emergency delivered {LatencyStats.Mark(Ok)}; relays on p99 < 1000 ms {LatencyStats.Mark(RelayOn.P99 < 1000)}, max < 3000 ms {LatencyStats.Mark(RelayOn.Max < 3000)}; " +
+            $"ratio <= 1.25 {LatencyStats.Mark(RatioP99 <= 1.25)}; on the speakers max < 3000 ms (EN 54-16) {LatencyStats.Mark(LinesOn.Max < 3000)}");
         BurstSample s = BurstCpu.Mean(StationsBurst);
         BurstSample b = BurstCpu.Mean(BaselineBurst);
         text.AppendLine($"  per burst (publish → all switched and answered): stations {s.ProcessMs} ms CPU radioctl + {s.BrokerMs} ms mosquitto, {s.AllocatedMb} MB allocated, " +
@@ -161,11 +161,6 @@ public sealed class FanoutResult
         return text.ToString();
     }
 
-    private static string Mark(bool met) => met ? "met" : "MISSED";
-
-    private static void Row(StringBuilder text, string name, LatencyStats s) =>
-        text.AppendLine($"  {name,-44} {s.P50,7:F0} {s.P95,7:F0} {s.P99,7:F0} {s.Max,7:F0} {s.Count,7}");
-
     private static void Burst(Utf8JsonWriter json, string prefix, BurstSample s)
     {
         json.WriteNumber(prefix + "burst_cpu_ms", s.ProcessMs);
@@ -173,14 +168,5 @@ public sealed class FanoutResult
         json.WriteNumber(prefix + "burst_allocated_mb", s.AllocatedMb);
         json.WriteNumber(prefix + "burst_gc_pause_ms", s.GcPauseMs);
         json.WriteNumber(prefix + "burst_gc_collections", s.Collections);
-    }
-
-    private static void Stats(Utf8JsonWriter json, string prefix, LatencyStats s)
-    {
-        json.WriteNumber(prefix + "p50_ms", s.P50);
-        json.WriteNumber(prefix + "p95_ms", s.P95);
-        json.WriteNumber(prefix + "p99_ms", s.P99);
-        json.WriteNumber(prefix + "max_ms", s.Max);
-        json.WriteNumber(prefix + "samples", s.Count);
     }
 }

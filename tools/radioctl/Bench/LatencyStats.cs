@@ -1,6 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
+using System.Text;
+using System.Text.Json;
 
 namespace CommuneRadio.Cli.Bench;
 
@@ -35,6 +38,24 @@ public sealed record LatencyStats(int Count, double P50, double P95, double P99,
 
     /// <summary><paramref name="value"/> / <paramref name="baseline"/>, or 0 when the baseline is 0.</summary>
     public static double Ratio(double value, double baseline) => baseline > 0 ? Math.Round(value / baseline, 3) : 0;
+
+    /// <summary>"met" or "MISSED", as the benchmark reports print a target.</summary>
+    public static string Mark(bool met) => met ? "met" : "MISSED";
+
+    /// <summary>Appends one report row: name, p50, p95, p99, max (whole ms) and the sample count.</summary>
+    public void AppendRow(StringBuilder text, string name) =>
+        text.AppendLine(CultureInfo.InvariantCulture, $"  {name,-44} {P50,7:F0} {P95,7:F0} {P99,7:F0} {Max,7:F0} {Count,7}");
+
+    /// <summary>Writes the figures as <c>{prefix}p50_ms</c> … <c>{prefix}samples</c>.</summary>
+    public void WriteJson(Utf8JsonWriter json, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        json.WriteNumber(prefix + "p50_ms", P50);
+        json.WriteNumber(prefix + "p95_ms", P95);
+        json.WriteNumber(prefix + "p99_ms", P99);
+        json.WriteNumber(prefix + "max_ms", Max);
+        json.WriteNumber(prefix + "samples", Count);
+    }
 
     private static double Rank(double[] sorted, double p)
     {

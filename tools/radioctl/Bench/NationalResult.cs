@@ -87,10 +87,10 @@ public sealed class NationalResult
             json.WriteNumber("rounds", Rounds);
             json.WriteNumber("warmup_rounds", Warmup);
             json.WriteBoolean("sequential", Sequential);
-            Stats(json, string.Empty, RelayOn);
-            Stats(json, "result_", Result);
-            Stats(json, "baseline_", BaselineReceived);
-            Stats(json, "baseline_result_", BaselineResult);
+            RelayOn.WriteJson(json, string.Empty);
+            Result.WriteJson(json, "result_");
+            BaselineReceived.WriteJson(json, "baseline_");
+            BaselineResult.WriteJson(json, "baseline_result_");
             json.WriteNumber("ratio_p99", RatioP99);
             json.WriteNumber("ratio_result_p99", RatioResultP99);
             json.WriteNumber("delivered", Delivered);
@@ -113,13 +113,13 @@ public sealed class NationalResult
         text.AppendLine($"national: {Stations} stations over {Provinces} provincial brokers bridged to a national one, {Rounds} rounds (+{Warmup} warm-up), " +
             $"a national emergency per round{(Sequential ? "; sides run one after the other (descriptor limit)" : "; sides alternating")}");
         text.AppendLine($"  {"ms from the national publish",-44} {"p50",7} {"p95",7} {"p99",7} {"max",7} {"n",7}");
-        Row(text, "relays switched on (first relay write)", RelayOn);
-        Row(text, "result at the national sender", Result);
-        Row(text, "baseline: command at a bare client", BaselineReceived);
-        Row(text, "baseline: its result at the national sender", BaselineResult);
+        RelayOn.AppendRow(text, "relays switched on (first relay write)");
+        Result.AppendRow(text, "result at the national sender");
+        BaselineReceived.AppendRow(text, "baseline: command at a bare client");
+        BaselineResult.AppendRow(text, "baseline: its result at the national sender");
         text.AppendLine($"  delivered {Delivered}/{Expected}, accepted results {Accepted}/{Expected}, baseline {BaselineDelivered}/{Expected} received, {BaselineAnswered}/{Expected} answered");
         text.AppendLine($"  ratio p99 relays on / baseline {RatioP99}, result / baseline result {RatioResultP99}");
-        text.AppendLine($"  targets: every emergency delivered {Mark(Ok)}; relays on p99 < 1000 ms {Mark(RelayOn.P99 < 1000)}; results p99 < 2000 ms {Mark(Result.P99 < 2000)}; ratio <= 1.5 {Mark(RatioP99 <= 1.5)}");
+        text.AppendLine($"  targets: every emergency delivered {LatencyStats.Mark(Ok)}; relays on p99 < 1000 ms {LatencyStats.Mark(RelayOn.P99 < 1000)}; results p99 < 2000 ms {LatencyStats.Mark(Result.P99 < 2000)}; ratio <= 1.5 {LatencyStats.Mark(RatioP99 <= 1.5)}");
         text.AppendLine($"  provincial brokers' RSS: {IdleRssBytes / 1048576.0:F1} MB with only the bridges; per connection {RssPerConnection.GetValueOrDefault("stations") / 1024:F1} KB (station), {RssPerConnection.GetValueOrDefault("baseline") / 1024:F1} KB (bare client)");
         text.Append($"  machine: {Machine}; run {Elapsed.TotalSeconds:F0} s");
         foreach (string p in Problems)
@@ -128,19 +128,5 @@ public sealed class NationalResult
         }
 
         return text.ToString();
-    }
-
-    private static string Mark(bool met) => met ? "met" : "MISSED";
-
-    private static void Row(StringBuilder text, string name, LatencyStats s) =>
-        text.AppendLine($"  {name,-44} {s.P50,7:F0} {s.P95,7:F0} {s.P99,7:F0} {s.Max,7:F0} {s.Count,7}");
-
-    private static void Stats(Utf8JsonWriter json, string prefix, LatencyStats s)
-    {
-        json.WriteNumber(prefix + "p50_ms", s.P50);
-        json.WriteNumber(prefix + "p95_ms", s.P95);
-        json.WriteNumber(prefix + "p99_ms", s.P99);
-        json.WriteNumber(prefix + "max_ms", s.Max);
-        json.WriteNumber(prefix + "samples", s.Count);
     }
 }
