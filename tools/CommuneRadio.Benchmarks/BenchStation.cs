@@ -5,6 +5,7 @@ using CommuneRadio.Core.Persistence;
 using CommuneRadio.Core.Protocol;
 using CommuneRadio.Core.Relays;
 using CommuneRadio.Core.Scheduling;
+using CommuneRadio.Core.Security;
 using CommuneRadio.Core.Station;
 using CommuneRadio.Core.Time;
 

@@ -2,6 +2,7 @@ using System.Text;
 using BenchmarkDotNet.Attributes;
 using CommuneRadio.Core.Json;
 using CommuneRadio.Core.Protocol;
+using CommuneRadio.Core.Security;
 
 namespace CommuneRadio.Benchmarks
 {

@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using CommuneRadio.Core.Security;
 using CommuneRadio.Server.Api;
 using CommuneRadio.Server.Commands;
 using CommuneRadio.Server.WebConsole;

@@ -1,3 +1,4 @@
+using CommuneRadio.Core.Security;
 using CommuneRadio.Host.Fleet;
 using CommuneRadio.Mqtt;
 using CommuneRadio.Server.Auth;

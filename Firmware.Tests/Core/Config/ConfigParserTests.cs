@@ -2,6 +2,7 @@ using CommuneRadio.Core.Config;
 using CommuneRadio.Core.Protocol;
 using CommuneRadio.Core.Relays;
 using CommuneRadio.Core.Scheduling;
+using CommuneRadio.Core.Security;
 using nanoFramework.TestFramework;
 
 namespace CommuneRadio.Tests.Core.Config

@@ -2,6 +2,7 @@ using CommuneRadio.Core.Config;
 using CommuneRadio.Core.Health;
 using CommuneRadio.Core.Persistence;
 using CommuneRadio.Core.Protocol;
+using CommuneRadio.Core.Runtime;
 using CommuneRadio.Core.Time;
 using CommuneRadio.Tests.Core.Support;
 using nanoFramework.TestFramework;

@@ -3,6 +3,7 @@ using CommuneRadio.Core.Events;
 using CommuneRadio.Core.Persistence;
 using CommuneRadio.Core.Protocol;
 using CommuneRadio.Core.Scheduling;
+using CommuneRadio.Core.Security;
 using CommuneRadio.Tests.Core.Support;
 using nanoFramework.TestFramework;
 

@@ -2,6 +2,7 @@ using CommuneRadio.Core.Events;
 using CommuneRadio.Core.Persistence;
 using CommuneRadio.Core.Protocol;
 using CommuneRadio.Core.Scheduling;
+using CommuneRadio.Core.Security;
 using CommuneRadio.Core.Station;
 using CommuneRadio.Tests.Core.Support;
 using nanoFramework.TestFramework;

@@ -2,6 +2,7 @@ using System.Text;
 using CommuneRadio.Core.Json;
 using CommuneRadio.Core.Protocol;
 using CommuneRadio.Core.Scheduling;
+using CommuneRadio.Core.Security;
 using CommuneRadio.Tests.Core.Support;
 using nanoFramework.TestFramework;
 

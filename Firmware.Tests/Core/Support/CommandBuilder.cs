@@ -1,6 +1,7 @@
 using System.Text;
 using CommuneRadio.Core.Json;
 using CommuneRadio.Core.Protocol;
+using CommuneRadio.Core.Security;
 
 namespace CommuneRadio.Tests.Core.Support
 {

@@ -2,7 +2,9 @@ using System.Text;
 using CommuneRadio.Core.Json;
 using CommuneRadio.Core.Persistence;
 using CommuneRadio.Core.Protocol;
+using CommuneRadio.Core.Runtime;
 using CommuneRadio.Core.Scheduling;
+using CommuneRadio.Core.Security;
 
 namespace CommuneRadio.Tests.Core.Support
 {

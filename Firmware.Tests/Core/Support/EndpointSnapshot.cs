@@ -1,6 +1,7 @@
 using CommuneRadio.Core.Json;
 using CommuneRadio.Core.Protocol;
 using CommuneRadio.Core.Relays;
+using CommuneRadio.Core.Security;
 using CommuneRadio.Core.Station;
 
 namespace CommuneRadio.Tests.Core.Support

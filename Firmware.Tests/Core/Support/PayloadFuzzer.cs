@@ -2,6 +2,7 @@ using System;
 using System.Text;
 using CommuneRadio.Core.Json;
 using CommuneRadio.Core.Protocol;
+using CommuneRadio.Core.Security;
 
 namespace CommuneRadio.Tests.Core.Support
 {

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Text;
 using CommuneRadio.Core.Events;
 using CommuneRadio.Core.Relays;
+using CommuneRadio.Core.Runtime;
 using CommuneRadio.Core.Scheduling;
 using CommuneRadio.Core.Station;
 using CommuneRadio.Core.Time;

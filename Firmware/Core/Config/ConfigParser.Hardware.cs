@@ -2,6 +2,7 @@ using CommuneRadio.Core.Json;
 using CommuneRadio.Core.Protocol;
 using CommuneRadio.Core.Relays;
 using CommuneRadio.Core.Scheduling;
+using CommuneRadio.Core.Security;
 
 namespace CommuneRadio.Core.Config
 {

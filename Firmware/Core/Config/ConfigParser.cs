@@ -1,6 +1,7 @@
 using CommuneRadio.Core.Health;
 using CommuneRadio.Core.Protocol;
 using CommuneRadio.Core.Relays;
+using CommuneRadio.Core.Security;
 
 namespace CommuneRadio.Core.Config
 {

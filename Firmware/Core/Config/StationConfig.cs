@@ -1,5 +1,6 @@
 using CommuneRadio.Core.Protocol;
 using CommuneRadio.Core.Relays;
+using CommuneRadio.Core.Security;
 using CommuneRadio.Core.Station;
 
 namespace CommuneRadio.Core.Config

@@ -1,3 +1,5 @@
+using CommuneRadio.Core.Runtime;
+
 namespace CommuneRadio.Core.Persistence
 {
     /// <summary>What <see cref="StationBoot"/> found in storage, for the first health report and the boot log.</summary>

@@ -1,5 +1,5 @@
-using CommuneRadio.Core.Protocol;
 using CommuneRadio.Core.Scheduling;
+using CommuneRadio.Core.Security;
 
 namespace CommuneRadio.Core.Persistence
 {

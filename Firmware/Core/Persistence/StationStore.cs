@@ -1,6 +1,6 @@
 using CommuneRadio.Core.Health;
-using CommuneRadio.Core.Protocol;
 using CommuneRadio.Core.Scheduling;
+using CommuneRadio.Core.Security;
 using CommuneRadio.Core.Station;
 using CommuneRadio.Core.Time;
 

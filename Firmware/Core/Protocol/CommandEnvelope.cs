@@ -1,4 +1,5 @@
 using CommuneRadio.Core.Results;
+using CommuneRadio.Core.Security;
 
 namespace CommuneRadio.Core.Protocol
 {

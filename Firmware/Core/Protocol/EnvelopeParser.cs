@@ -1,5 +1,6 @@
 using CommuneRadio.Core.Json;
 using CommuneRadio.Core.Results;
+using CommuneRadio.Core.Security;
 using CommuneRadio.Core.Station;
 
 namespace CommuneRadio.Core.Protocol

@@ -1,5 +1,6 @@
 using CommuneRadio.Core.Results;
 using CommuneRadio.Core.Scheduling;
+using CommuneRadio.Core.Security;
 using CommuneRadio.Core.Station;
 using CommuneRadio.Core.Time;
 

@@ -1,6 +1,7 @@
 using CommuneRadio.Core.Events;
 using CommuneRadio.Core.Persistence;
 using CommuneRadio.Core.Results;
+using CommuneRadio.Core.Security;
 using CommuneRadio.Core.Station;
 using CommuneRadio.Core.Time;
 

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using CommuneRadio.Core.Protocol;
+using CommuneRadio.Core.Security;
 using CommuneRadio.Host.Fleet;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 

@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using CommuneRadio.Core.Config;
+using CommuneRadio.Core.Security;
 using CommuneRadio.Host.Commands;
 using CommuneRadio.Host.Fleet;
 using CommuneRadio.Host.Observe;

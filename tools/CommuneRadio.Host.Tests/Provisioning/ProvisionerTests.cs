@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using CommuneRadio.Core.Config;
 using CommuneRadio.Core.Protocol;
+using CommuneRadio.Core.Security;
 using CommuneRadio.Host.Fleet;
 using CommuneRadio.Host.Provisioning;
 using Microsoft.VisualStudio.TestTools.UnitTesting;

@@ -1,5 +1,6 @@
 using System.IO;
 using System.Linq;
+using CommuneRadio.Core.Security;
 using CommuneRadio.Host.Fleet;
 using CommuneRadio.Host.Provisioning;
 using Microsoft.VisualStudio.TestTools.UnitTesting;

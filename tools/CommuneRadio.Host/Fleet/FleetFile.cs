@@ -4,6 +4,7 @@ using System.IO;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CommuneRadio.Core.Protocol;
+using CommuneRadio.Core.Security;
 
 namespace CommuneRadio.Host.Fleet;
 

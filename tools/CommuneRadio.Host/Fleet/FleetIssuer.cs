@@ -4,6 +4,7 @@ using System.IO;
 using System.Text.RegularExpressions;
 using CommuneRadio.Core.Protocol;
 using CommuneRadio.Core.Scheduling;
+using CommuneRadio.Core.Security;
 
 namespace CommuneRadio.Host.Fleet;
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CommuneRadio.Core.Security;
 
 namespace CommuneRadio.Host.Fleet;
 

@@ -1,4 +1,5 @@
 using System.IO;
+using CommuneRadio.Core.Security;
 
 namespace CommuneRadio.Host.Provisioning;
 

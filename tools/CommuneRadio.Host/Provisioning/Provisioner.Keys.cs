@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using CommuneRadio.Core.Security;
 using CommuneRadio.Host.Fleet;
 
 namespace CommuneRadio.Host.Provisioning;

@@ -4,6 +4,7 @@ using System.IO;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CommuneRadio.Core.Config;
+using CommuneRadio.Core.Security;
 using CommuneRadio.Host.Fleet;
 
 namespace CommuneRadio.Host.Provisioning;

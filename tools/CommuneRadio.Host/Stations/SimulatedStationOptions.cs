@@ -2,6 +2,7 @@ using System;
 using CommuneRadio.Core.Config;
 using CommuneRadio.Core.Persistence;
 using CommuneRadio.Core.Protocol;
+using CommuneRadio.Core.Security;
 using CommuneRadio.Core.Station;
 using CommuneRadio.Host.Fleet;
 using CommuneRadio.Host.Storage;

@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using CommuneRadio.Cli.Broker;
 using CommuneRadio.Cli.Simulate;
 using CommuneRadio.Cli.Tests.TestSupport;
+using CommuneRadio.Core.Security;
 using CommuneRadio.Host.Fleet;
 using CommuneRadio.Host.Provisioning;
 using CommuneRadio.Host.Stations;

@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using CommuneRadio.Core.Security;
 using CommuneRadio.Host.Fleet;
 using CommuneRadio.Host.Provisioning;
 using CommuneRadio.Mosquitto;

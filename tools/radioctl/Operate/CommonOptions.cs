@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using CommuneRadio.Core.Security;
 
 namespace CommuneRadio.Cli.Operate;
 

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using CommuneRadio.Cli.Simulate;
+using CommuneRadio.Core.Security;
 using CommuneRadio.Host.Fleet;
 using CommuneRadio.Mqtt;
 using CommuneRadio.Server;

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using CommuneRadio.Core.Scheduling;
 
-namespace CommuneRadio.Core.Protocol
+namespace CommuneRadio.Core.Security
 {
     /// <summary>
     /// One entry of a station's keyring (docs/protocol.md §4.2): who may sign commands, at which level,

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace CommuneRadio.Core.Protocol
+namespace CommuneRadio.Core.Security
 {
     /// <summary>
     /// HMAC-SHA256 over the exact bytes of a command body (docs/protocol.md §4.1). The same

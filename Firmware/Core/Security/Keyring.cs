@@ -1,6 +1,6 @@
 using CommuneRadio.Core.Scheduling;
 
-namespace CommuneRadio.Core.Protocol
+namespace CommuneRadio.Core.Security
 {
     /// <summary>
     /// The issuers a station trusts. Bounded (16 entries): a station knows its own key and those of its

@@ -1,7 +1,7 @@
 using CommuneRadio.Tests.Core.Support;
 using nanoFramework.TestFramework;
 
-namespace CommuneRadio.Tests.Core.Protocol
+namespace CommuneRadio.Tests.Core.Security
 {
     /// <summary>
     /// The replay window of docs/protocol.md §4.3 through the endpoint: per issuer the 32 highest accepted counters

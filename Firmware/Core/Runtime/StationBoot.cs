@@ -1,9 +1,11 @@
 using CommuneRadio.Core.Health;
+using CommuneRadio.Core.Persistence;
 using CommuneRadio.Core.Protocol;
+using CommuneRadio.Core.Security;
 using CommuneRadio.Core.Station;
 using CommuneRadio.Core.Time;
 
-namespace CommuneRadio.Core.Persistence
+namespace CommuneRadio.Core.Runtime
 {
     /// <summary>
     /// The boot sequence: load → validate → relays all off → clock unsynced (the platform reports the first

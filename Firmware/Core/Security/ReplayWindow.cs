@@ -1,4 +1,4 @@
-namespace CommuneRadio.Core.Protocol
+namespace CommuneRadio.Core.Security
 {
     /// <summary>
     /// Replay protection per issuer (docs/protocol.md §4.3): the highest <see cref="Size"/> counters

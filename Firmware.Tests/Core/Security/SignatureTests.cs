@@ -1,10 +1,11 @@
 using CommuneRadio.Core.Json;
 using CommuneRadio.Core.Protocol;
 using CommuneRadio.Core.Scheduling;
+using CommuneRadio.Core.Security;
 using CommuneRadio.Tests.Core.Support;
 using nanoFramework.TestFramework;
 
-namespace CommuneRadio.Tests.Core.Protocol
+namespace CommuneRadio.Tests.Core.Security
 {
     /// <summary>
     /// The HMAC must never touch the keyring's key bytes. nanoFramework's HMACSHA256 keeps the array it is
