@@ -1,12 +1,13 @@
 using CommuneRadio.Core.Json;
+using CommuneRadio.Core.Protocol.Commands;
 using CommuneRadio.Core.Results;
 using CommuneRadio.Core.Scheduling;
 
 namespace CommuneRadio.Core.Protocol
 {
     /// <summary>
-    /// Reads the "args" object of a command (docs/protocol.md §3.2) for its <see cref="CommandKind"/>.
-    /// Every member is checked for type and range; members the command does not define are refused.
+    /// Reads the "args" object of a command (docs/protocol.md §3.2) by its row of the <see cref="CommandTable"/>: the
+    /// members the row declares, each read by the row (with the helpers here); members it does not define are refused.
     /// Example: play with <c>{"class":"priority","duration":60,"lines":[0,2],"source":1}</c> → Priority,
     /// 60 s, mask 0x5, source 1; with <c>"duration":0</c> → invalid-duration on "args.duration".
     /// </summary>
@@ -24,17 +25,7 @@ namespace CommuneRadio.Core.Protocol
             "args.items.time", "args.items.duration", "args.items.class", "args.items.lines", "args.items.source", "args.items",
         };
 
-        private static readonly string[] ItemNames = { "item" };
-        private static readonly string[] RemoveNames = { "item_id" };
-        private static readonly string[] SyncNames = { "version", "items" };
-        private static readonly string[] PlayNames = { "class", "duration", "lines", "source" };
-        private static readonly string[] StopNames = { "programme" };
-        private static readonly string[] EmergencyNames = { "scope", "duration", "lines", "source" };
-        private static readonly string[] ScopeNames = { "scope" };
         private static readonly string[] NoNames = new string[0];
-        private static readonly string[] TimeNames = { "utc_ms" };
-        private static readonly string[] ConfigNames = { "telemetry_s" };
-        private static readonly string[] KeyNames = { "issuer", "key" };
 
         private readonly JsonReader _reader = new JsonReader(EnvelopeParser.MaxDepth);
         private readonly int _maxItems;
@@ -45,14 +36,24 @@ namespace CommuneRadio.Core.Protocol
             _maxItems = maxItems;
         }
 
-        /// <summary>Parses the args of the envelope's command (its args span) into <paramref name="args"/>.</summary>
+        /// <summary>Largest number of items a sync may carry.</summary>
+        public int MaxItems
+        {
+            get { return _maxItems; }
+        }
+
+        /// <summary>
+        /// Parses the args of the envelope's command (its args span) into <paramref name="args"/>, by the members the
+        /// command's row of the <see cref="CommandTable"/> declares and reads.
+        /// </summary>
         public CommandResult Parse(byte[] payload, CommandEnvelope env, CommandArgs args)
         {
             args.Clear();
+            Command row = CommandTable.Of(env.Kind);
             JsonReader r = _reader;
             r.Reset(payload, env.ArgsStart, env.ArgsLength);
             r.Read();
-            string[] names = NamesOf(env.Kind);
+            string[] names = row != null ? row.Members : NoNames;
             CommandResult problem = CommandResult.Ok;
             int seen = 0;
             while (JsonMembers.Next(r, ref problem))
@@ -70,7 +71,7 @@ namespace CommuneRadio.Core.Protocol
                 }
 
                 // The field path is only built for a refusal: an accepted command allocates no path strings.
-                CommandResult one = ReadMember(r, env.Kind, which, args, names[which]);
+                CommandResult one = row.ReadMember(r, which, args, this);
                 if (!one.Accepted)
                 {
                     return one;
@@ -82,7 +83,7 @@ namespace CommuneRadio.Core.Protocol
                 return problem;
             }
 
-            int required = Required(env.Kind);
+            int required = row != null ? row.Required : 0;
             for (int i = 0; i < names.Length; i++)
             {
                 if ((required & (1 << i)) != 0 && (seen & (1 << i)) == 0)
@@ -94,61 +95,28 @@ namespace CommuneRadio.Core.Protocol
             return CommandResult.Ok;
         }
 
-        private CommandResult ReadMember(JsonReader r, CommandKind kind, int which, CommandArgs a, string name)
+        /// <summary>
+        /// The result of reading member <paramref name="name"/>: accepted, or refused on "args.NAME" as malformed (a JSON
+        /// syntax error) or <paramref name="reason"/>. The field path is only built for a refusal.
+        /// </summary>
+        public static CommandResult Member(JsonReader r, bool ok, RefusalReason reason, string name)
         {
-            bool ok;
-            switch (kind)
-            {
-                case CommandKind.ScheduleAdd:
-                case CommandKind.ScheduleReplace:
-                    r.Read();
-                    return Bad(r, ItemParser.Parse(r, ItemPaths, out a.Item));
-                case CommandKind.ScheduleRemove:
-                    ok = JsonMembers.ReadToken(r, ScheduleItem.MaxIdLength, out a.TargetId);
-                    break;
-                case CommandKind.ScheduleSync:
-                    if (which == 0)
-                    {
-                        ok = JsonMembers.ReadInt64(r, out a.Version) && a.Version >= 1;
-                        break;
-                    }
-
-                    return ReadItems(r, a);
-                case CommandKind.Play:
-                case CommandKind.EmergencyStart:
-                    return ReadProgramme(r, kind, which, a, name);
-                case CommandKind.Stop:
-                    ok = JsonMembers.ReadToken(r, ScheduleItem.MaxIdLength, out a.TargetId);
-                    break;
-                case CommandKind.EmergencyStop:
-                    ok = JsonMembers.ReadToken(r, 64, out a.Scope);
-                    break;
-                case CommandKind.Time:
-                    ok = JsonMembers.ReadInt64(r, out a.UtcMs) && a.UtcMs > 0;
-                    break;
-                case CommandKind.ConfigSet:
-                    ok = JsonMembers.ReadInt32(r, 10, 3600, out a.TelemetrySeconds);
-                    break;
-                case CommandKind.KeyRotate:
-                    ok = which == 0 ? JsonMembers.ReadToken(r, 48, out a.KeyIssuer) : ReadKey(r, a);
-                    break;
-                default:
-                    ok = false;
-                    break;
-            }
-
-            return ok ? CommandResult.Ok : CommandResult.Refuse(r.Error != JsonError.None ? RefusalReason.Malformed : RefusalReason.InvalidField, "args." + name);
+            return ok ? CommandResult.Ok : CommandResult.Refuse(r.Error != JsonError.None ? RefusalReason.Malformed : reason, "args." + name);
         }
 
-        private static CommandResult ReadProgramme(JsonReader r, CommandKind kind, int which, CommandArgs a, string name)
+        /// <summary>Reads "args.item" (schedule.add, schedule.replace).</summary>
+        public static CommandResult ReadItem(JsonReader r, CommandArgs a)
         {
-            RefusalReason reason = RefusalReason.None;
+            r.Read();
+            return Bad(r, ItemParser.Parse(r, ItemPaths, out a.Item));
+        }
+
+        /// <summary>Reads member <paramref name="which"/> 1–3 of a programme (duration, lines, source: play, emergency.start).</summary>
+        public static CommandResult ReadProgramme(JsonReader r, int which, CommandArgs a, string name)
+        {
+            RefusalReason reason;
             switch (which)
             {
-                case 0:
-                    bool ok = kind == CommandKind.Play ? ItemParser.ReadClass(r, out a.Class) : JsonMembers.ReadToken(r, 64, out a.Scope);
-                    reason = ok ? RefusalReason.None : RefusalReason.InvalidField;
-                    break;
                 case 1:
                     reason = JsonMembers.ReadInt32(r, 1, ScheduleItem.MaxDurationSeconds, out a.Duration) ? RefusalReason.None : RefusalReason.InvalidDuration;
                     break;
@@ -160,21 +128,22 @@ namespace CommuneRadio.Core.Protocol
                     break;
             }
 
-            return reason == RefusalReason.None ? CommandResult.Ok : CommandResult.Refuse(r.Error != JsonError.None ? RefusalReason.Malformed : reason, "args." + name);
+            return Member(r, reason == RefusalReason.None, reason, name);
         }
 
-        private CommandResult ReadItems(JsonReader r, CommandArgs a)
+        /// <summary>Reads "args.items" (schedule.sync): at most <paramref name="maxItems"/> items.</summary>
+        public static CommandResult ReadItems(JsonReader r, CommandArgs a, int maxItems)
         {
             if (!r.Read() || r.TokenType != JsonTokenType.StartArray)
             {
                 return CommandResult.Refuse(r.Error != JsonError.None ? RefusalReason.Malformed : RefusalReason.InvalidField, "args.items");
             }
 
-            ScheduleItem[] buffer = new ScheduleItem[_maxItems];
+            ScheduleItem[] buffer = new ScheduleItem[maxItems];
             int n = 0;
             while (r.Read() && r.TokenType != JsonTokenType.EndArray)
             {
-                if (n == _maxItems)
+                if (n == maxItems)
                 {
                     return CommandResult.Refuse(RefusalReason.ScheduleFull, "args.items");
                 }
@@ -198,7 +167,8 @@ namespace CommuneRadio.Core.Protocol
             return CommandResult.Ok;
         }
 
-        private static bool ReadKey(JsonReader r, CommandArgs a)
+        /// <summary>Reads a 32-byte key written as 64 hex digits (key.rotate).</summary>
+        public static bool ReadKey(JsonReader r, CommandArgs a)
         {
             int start;
             int length;
@@ -221,59 +191,6 @@ namespace CommuneRadio.Core.Protocol
         private static CommandResult Bad(JsonReader r, CommandResult result)
         {
             return result.Accepted || r.Error == JsonError.None ? result : CommandResult.Refuse(RefusalReason.Malformed, result.Field);
-        }
-
-        private static string[] NamesOf(CommandKind kind)
-        {
-            switch (kind)
-            {
-                case CommandKind.ScheduleAdd:
-                case CommandKind.ScheduleReplace:
-                    return ItemNames;
-                case CommandKind.ScheduleRemove:
-                    return RemoveNames;
-                case CommandKind.ScheduleSync:
-                    return SyncNames;
-                case CommandKind.Play:
-                    return PlayNames;
-                case CommandKind.Stop:
-                    return StopNames;
-                case CommandKind.EmergencyStart:
-                    return EmergencyNames;
-                case CommandKind.EmergencyStop:
-                    return ScopeNames;
-                case CommandKind.Time:
-                    return TimeNames;
-                case CommandKind.ConfigSet:
-                    return ConfigNames;
-                case CommandKind.KeyRotate:
-                    return KeyNames;
-                default:
-                    return NoNames;
-            }
-        }
-
-        // Bit i set: member i of NamesOf(kind) is required.
-        private static int Required(CommandKind kind)
-        {
-            switch (kind)
-            {
-                case CommandKind.ScheduleAdd:
-                case CommandKind.ScheduleReplace:
-                case CommandKind.ScheduleRemove:
-                case CommandKind.Time:
-                case CommandKind.ConfigSet:
-                    return 1;
-                case CommandKind.ScheduleSync:
-                case CommandKind.KeyRotate:
-                    return 3;
-                case CommandKind.Play:
-                    return 15;
-                case CommandKind.EmergencyStart:
-                    return 14;
-                default:
-                    return 0;
-            }
         }
     }
 }

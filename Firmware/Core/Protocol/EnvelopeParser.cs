@@ -1,4 +1,5 @@
 using CommuneRadio.Core.Json;
+using CommuneRadio.Core.Protocol.Commands;
 using CommuneRadio.Core.Results;
 using CommuneRadio.Core.Security;
 using CommuneRadio.Core.Station;
@@ -267,7 +268,7 @@ namespace CommuneRadio.Core.Protocol
                         return false;
                     }
 
-                    env.Kind = CommandNames.Match(r);
+                    env.Kind = CommandTable.Match(r);
                     return true;
                 default:
                     if (!r.TryGetValueSpan(out env.ArgsStart, out env.ArgsLength))

@@ -1,3 +1,4 @@
+using CommuneRadio.Core.Protocol.Commands;
 using CommuneRadio.Core.Results;
 
 namespace CommuneRadio.Core.Protocol
@@ -16,12 +17,13 @@ namespace CommuneRadio.Core.Protocol
     /// play             duplicate-id  "id"     >> "id"                (the programme id is the command's id)
     /// stop             unknown-id    "id"     >> "args.programme"
     /// </code>
-    /// A field that already is a path (starts with "args") or a body member is left as it is.
+    /// A field that already is a path (starts with "args") or a body member is left as it is. Each command's row of the
+    /// <see cref="CommandTable"/> knows its paths.
     /// </summary>
     public static class RefusalPaths
     {
-        /// <summary>The result with its field as the dotted path within a <paramref name="kind"/> command.</summary>
-        public static CommandResult Qualify(CommandKind kind, CommandResult r)
+        /// <summary>The result with its field as the dotted path within a command of <paramref name="row"/> (<see cref="Command.PathOf"/>).</summary>
+        public static CommandResult Qualify(Command row, CommandResult r)
         {
             string f = r.Field;
             if (r.Accepted || f == null || f.StartsWith("args"))
@@ -29,29 +31,7 @@ namespace CommuneRadio.Core.Protocol
                 return r;
             }
 
-            return CommandResult.Refuse(r.Reason, PathOf(kind, f));
-        }
-
-        private static string PathOf(CommandKind kind, string leaf)
-        {
-            switch (kind)
-            {
-                case CommandKind.ScheduleAdd:
-                case CommandKind.ScheduleReplace:
-                    return leaf == "item" ? "args.item" : "args.item." + leaf;
-                case CommandKind.ScheduleSync:
-                    return leaf == "items" ? "args.items" : "args.items." + leaf;
-                case CommandKind.ScheduleRemove:
-                    return leaf == "id" ? "args.item_id" : leaf;
-                case CommandKind.Stop:
-                    return leaf == "id" ? "args.programme" : leaf;
-                case CommandKind.Play:
-                case CommandKind.EmergencyStart:
-                case CommandKind.EmergencyStop:
-                    return leaf == "id" ? "id" : "args." + leaf;
-                default:
-                    return leaf;
-            }
+            return CommandResult.Refuse(r.Reason, row.PathOf(f));
         }
     }
 }

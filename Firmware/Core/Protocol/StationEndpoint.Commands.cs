@@ -1,12 +1,16 @@
+using CommuneRadio.Core.Health;
+using CommuneRadio.Core.Protocol.Commands;
 using CommuneRadio.Core.Results;
-using CommuneRadio.Core.Scheduling;
 using CommuneRadio.Core.Security;
-using CommuneRadio.Core.Station;
 using CommuneRadio.Core.Time;
 
 namespace CommuneRadio.Core.Protocol
 {
-    /// <summary>The command pipeline (docs/protocol.md §4) and dispatch to the Core (§3.2).</summary>
+    /// <summary>
+    /// The command pass (docs/protocol.md §4, docs/architecture.md "Command table"), the same for every command: parse →
+    /// authenticate → authorise → persist the counter → one validation producing the checked change → persist it →
+    /// apply it → one result. What differs between commands is in their row of the <see cref="CommandTable"/>.
+    /// </summary>
     public sealed partial class StationEndpoint
     {
         private CommandResult Process(string addressee, byte[] payload, bool retained, Instant now)
@@ -58,8 +62,11 @@ namespace CommuneRadio.Core.Protocol
             // is applied or answered (docs/protocol.md §4.3), so no power cut can make the station forget it.
             key.Counters.Record(_env.Counter);
             _counterSaved = false;
-            CommandResult r = Authentic(key, addressee, payload, now);
-            if (!r.Accepted && !_counterSaved && _env.Kind != CommandKind.Status)
+            Command row = CommandTable.Of(_env.Kind);
+            _context.Key = key;
+            _context.Addressee = addressee;
+            CommandResult r = Authentic(row, payload, now);
+            if (!r.Accepted && !_counterSaved && (row == null || row.Persist != PersistRule.CounterRidesAlong))
             {
                 SaveCounter(now);
             }
@@ -68,7 +75,7 @@ namespace CommuneRadio.Core.Protocol
         }
 
         // The checks and the work after the counter was recorded: validity, command, arguments, authorisation, execution.
-        private CommandResult Authentic(IssuerKey key, string addressee, byte[] payload, Instant now)
+        private CommandResult Authentic(Command row, byte[] payload, Instant now)
         {
             if (Core.Clock.Valid)
             {
@@ -84,7 +91,7 @@ namespace CommuneRadio.Core.Protocol
                 }
             }
 
-            if (_env.Kind == CommandKind.Unknown)
+            if (row == null)
             {
                 return CommandResult.Refuse(RefusalReason.UnknownCommand, "cmd");
             }
@@ -95,193 +102,52 @@ namespace CommuneRadio.Core.Protocol
                 return r;
             }
 
-            r = Authorize(key, addressee);
-            return r.Accepted ? RefusalPaths.Qualify(_env.Kind, Execute(key, addressee, now)) : r;
+            r = Authorize(row);
+            return r.Accepted ? RefusalPaths.Qualify(row, Execute(row, now)) : r;
         }
 
-        private CommandResult Authorize(IssuerKey key, string addressee)
+        private CommandResult Authorize(Command row)
         {
-            if (!Keyring.Covers(key, addressee, Topics.StationTarget, Topics.GroupTargets))
+            if (!_context.Covers(_context.Addressee))
             {
                 return CommandResult.Refuse(RefusalReason.NotAuthorized, "to");
             }
 
-            if (IsEmergencyWork() && !key.MayEmergency)
+            if (row.IsEmergencyWork(_context) && !_context.Key.MayEmergency)
             {
                 return CommandResult.Refuse(RefusalReason.NotAuthorized, "cmd");
             }
 
-            switch (_env.Kind)
-            {
-                case CommandKind.Time:
-                    return key.Level >= IssuerLevel.Province ? CommandResult.Ok : CommandResult.Refuse(RefusalReason.NotAuthorized, "cmd");
-                case CommandKind.KeyRotate:
-                    IssuerKey target = Keys.Find(_args.KeyIssuer);
-                    if (target == null)
-                    {
-                        return CommandResult.Refuse(RefusalReason.UnknownIssuer, "args.issuer");
-                    }
-
-                    return target.Level < key.Level ? CommandResult.Ok : CommandResult.Refuse(RefusalReason.NotAuthorized, "args.issuer");
-                case CommandKind.ScheduleReplace:
-                case CommandKind.ScheduleRemove:
-                    ScheduleEntry existing;
-                    string id = _env.Kind == CommandKind.ScheduleRemove ? _args.TargetId : _args.Item.Id;
-                    bool higher = Core.Schedule.TryGet(id, out existing) && existing.Item.Level > key.Level;
-                    return higher ? CommandResult.Refuse(RefusalReason.NotAuthorized, "args") : CommandResult.Ok;
-                case CommandKind.ScheduleSync:
-                    return SyncKeepsHigherItems(key) ? CommandResult.Ok : CommandResult.Refuse(RefusalReason.NotAuthorized, "args.items");
-                case CommandKind.EmergencyStart:
-                case CommandKind.EmergencyStop:
-                    bool covered = _args.Scope == null || Keyring.Covers(key, _args.Scope, Topics.StationTarget, Topics.GroupTargets);
-                    return covered ? CommandResult.Ok : CommandResult.Refuse(RefusalReason.NotAuthorized, "args.scope");
-                default:
-                    return CommandResult.Ok;
-            }
+            return row.Authorize(_context);
         }
 
-        private bool IsEmergencyWork()
+        // Counter on flash (unless it rides along), the one check, the checked change on flash, then applied.
+        private CommandResult Execute(Command row, Instant now)
         {
-            switch (_env.Kind)
+            PersistRule rule = row.Persist;
+            if ((rule == PersistRule.Counter || rule == PersistRule.CounterThenChange) && !SaveCounter(now))
             {
-                case CommandKind.EmergencyStart:
-                case CommandKind.EmergencyStop:
-                    return true;
-                case CommandKind.Play:
-                    return _args.Class == BroadcastClass.Emergency;
-                case CommandKind.ScheduleAdd:
-                case CommandKind.ScheduleReplace:
-                    return _args.Item.Class == BroadcastClass.Emergency;
-                case CommandKind.ScheduleSync:
-                    for (int i = 0; i < _args.Items.Length; i++)
-                    {
-                        if (_args.Items[i].Class == BroadcastClass.Emergency)
-                        {
-                            return true;
-                        }
-                    }
-
-                    return false;
-                default:
-                    return false;
+                return CommandResult.Refuse(RefusalReason.StorageError, null);
             }
-        }
 
-        // A sync may not drop or change an item scheduled by a higher level than the issuer: it may only keep it as the
-        // same programme, which then keeps its issuer and level (StampSynced).
-        private bool SyncKeepsHigherItems(IssuerKey key)
-        {
-            for (int i = 0; i < Core.Schedule.Count; i++)
+            CommandResult r = row.Check(_context, now);
+            if (!r.Accepted)
             {
-                ScheduleItem old = Core.Schedule.EntryAt(i).Item;
-                if (old.Level <= key.Level)
-                {
-                    continue;
-                }
+                return r;
+            }
 
-                bool kept = false;
-                for (int j = 0; j < _args.Items.Length && !kept; j++)
+            if (Store != null && (rule == PersistRule.CounterThenChange || rule == PersistRule.ChangeWithCounter))
+            {
+                bool saved = row.Save(_context, now);
+                _counterSaved |= saved && rule == PersistRule.ChangeWithCounter;
+                Core.MarkFault(FaultFlags.StorageError, !saved || Store.Corrupt);
+                if (!saved)
                 {
-                    kept = _args.Items[j].SameProgramme(old);
-                }
-
-                if (!kept)
-                {
-                    return false;
+                    return CommandResult.Refuse(RefusalReason.StorageError, null);
                 }
             }
 
-            return true;
-        }
-
-        private CommandResult Execute(IssuerKey key, string addressee, Instant now)
-        {
-            CommandArgs a = _args;
-            if (a.Item != null)
-            {
-                Stamp(a.Item, key);
-            }
-
-            for (int i = 0; a.Items != null && i < a.Items.Length; i++)
-            {
-                StampSynced(a.Items[i], key);
-            }
-
-            CommandResult stored = PersistFirst(now);
-            if (!stored.Accepted)
-            {
-                return stored;
-            }
-
-            switch (_env.Kind)
-            {
-                case CommandKind.ScheduleAdd:
-                case CommandKind.ScheduleReplace:
-                    _coreRan = true;
-                    return _env.Kind == CommandKind.ScheduleAdd ? Core.AddItem(a.Item, now) : Core.ReplaceItem(a.Item, now);
-                case CommandKind.ScheduleRemove:
-                    _coreRan = true;
-                    return Core.RemoveItem(a.TargetId, now);
-                case CommandKind.ScheduleSync:
-                    _coreRan = true;
-                    return Core.SyncSchedule(a.Items, a.Version, now);
-                case CommandKind.Play:
-                    _coreRan = true;
-                    return Core.PlayNow(_env.Id, a.Class, key.Level, key.Issuer, a.Duration, a.Lines, a.Source, now);
-                case CommandKind.Stop:
-                    _coreRan = true;
-                    return Core.Stop(a.TargetId, key.Level, now);
-                case CommandKind.EmergencyStart:
-                    _coreRan = true;
-                    return Core.StartEmergency(_env.Id, a.Scope ?? addressee, key.Level, key.Issuer, a.Duration, a.Lines, a.Source, now);
-                case CommandKind.EmergencyStop:
-                    _coreRan = true;
-                    return Core.StopEmergency(a.Scope ?? addressee, key.Level, now);
-                case CommandKind.RelaySelfTest:
-                    _coreRan = true;
-                    return Core.SelfTest(Settings.SelfTestSecondsPerLine, now);
-                case CommandKind.Status:
-                    _statusRequested = true;
-                    return CommandResult.Ok;
-                case CommandKind.Time:
-                    if (Core.Clock.State != ClockState.Synced)
-                    {
-                        ClockSetRequestUtcMs = a.UtcMs;
-                    }
-
-                    return CommandResult.Ok;
-                case CommandKind.ConfigSet:
-                    Core.Settings.TelemetryPeriodMs = a.TelemetrySeconds * 1000;
-                    ConfigChanged = true;
-                    return CommandResult.Ok;
-                default:
-                    // Without a store the rotated key lives in memory only; with one, PersistFirst already wrote it.
-                    Keys.Find(a.KeyIssuer).Key = a.Key;
-                    KeysChanged = Store == null;
-                    return CommandResult.Ok;
-            }
-        }
-
-        // The item's issuer and level are the signing key's, never values from the payload.
-        private static void Stamp(ScheduleItem item, IssuerKey key)
-        {
-            item.Issuer = key.Issuer;
-            item.Level = key.Level;
-        }
-
-        // A synced item that keeps a higher issuer's item (Authorize checked it is the same programme) stays that
-        // issuer's: a commune's sync must not lower the rank of, or take over, the province's programme.
-        private void StampSynced(ScheduleItem item, IssuerKey key)
-        {
-            ScheduleEntry existing = null;
-            if (Core.Schedule.TryGet(item.Id, out existing) && existing.Item.Level > key.Level)
-            {
-                item.Issuer = existing.Item.Issuer;
-                item.Level = existing.Item.Level;
-                return;
-            }
-
-            Stamp(item, key);
+            return row.Apply(_context, now);
         }
     }
 }

@@ -1,5 +1,6 @@
 using CommuneRadio.Core.Events;
 using CommuneRadio.Core.Persistence;
+using CommuneRadio.Core.Protocol.Commands;
 using CommuneRadio.Core.Results;
 using CommuneRadio.Core.Security;
 using CommuneRadio.Core.Station;
@@ -22,8 +23,7 @@ namespace CommuneRadio.Core.Protocol
         private readonly CommandEnvelope _env = new CommandEnvelope();
         private readonly CommandArgs _args = new CommandArgs();
         private readonly MessageWriter _writer;
-        private bool _statusRequested;
-        private bool _coreRan;
+        private readonly CommandContext _context;
 
         /// <summary>Creates the endpoint of a station that keeps nothing through a reboot (tests, tools).</summary>
         public StationEndpoint(StationCore core, ProtocolSettings settings, Keyring keys)
@@ -42,6 +42,7 @@ namespace CommuneRadio.Core.Protocol
             Outbox = new Outbox(settings.OutboxCapacity);
             _argsParser = new ArgsParser(core.Schedule.Capacity);
             _writer = new MessageWriter(settings.Station);
+            _context = new CommandContext(this, _env, _args);
         }
 
         /// <summary>Where state is persisted, or null.</summary>
@@ -76,6 +77,9 @@ namespace CommuneRadio.Core.Protocol
         /// without a store). Replay counters are written before their command is applied, not through this flag.
         /// </summary>
         public bool KeysChanged { get; set; }
+
+        /// <summary>Set by an accepted <c>status</c>: the state and a health snapshot go out with this call's messages.</summary>
+        internal bool StatusRequested { get; set; }
 
         /// <summary>True after a configuration change (telemetry period) that should be persisted.</summary>
         public bool ConfigChanged { get; set; }
@@ -118,23 +122,10 @@ namespace CommuneRadio.Core.Protocol
                 return;
             }
 
-            // Effects of this call only: a refusal must not re-apply the previous call's relay writes.
-            Core.Effects.Clear();
-            _coreRan = false;
-            CommandResult r = Process(addressee, payload, retained, now);
-            if (!r.Accepted)
-            {
-                Core.Effects.Clear();
-                if (!_coreRan)
-                {
-                    Core.Counters.Refused++;
-                }
-            }
-            else if (!_coreRan)
-            {
-                Core.Counters.Accepted++;
-            }
-
+            // One command call of the Core: its effects are this command's only (a refusal never re-applies the
+            // previous call's relay writes), it is counted once, and the station runs once at its end.
+            Core.BeginCommand(now);
+            CommandResult r = Core.EndCommand(Process(addressee, payload, retained, now), now);
             Outbox.Enqueue(new OutgoingMessage(Topics.Result, _writer.Result(_env.Id, r), 1, false));
             Drain(now);
         }
@@ -151,7 +142,7 @@ namespace CommuneRadio.Core.Protocol
                 moved++;
             }
 
-            if (Core.Effects.HealthDue || _statusRequested)
+            if (Core.Effects.HealthDue || StatusRequested)
             {
                 CommuneRadio.Core.Health.HealthSnapshot snapshot = Core.Snapshot(now);
                 if (Store != null)
@@ -163,10 +154,10 @@ namespace CommuneRadio.Core.Protocol
                 Outbox.Enqueue(new OutgoingMessage(Topics.Health, _writer.Health(snapshot), 0, false));
             }
 
-            if (_statusRequested)
+            if (StatusRequested)
             {
                 Outbox.Enqueue(OnlineState());
-                _statusRequested = false;
+                StatusRequested = false;
             }
 
             Persist(Core.Effects.NewEvents > 0 || moved > 0, now);

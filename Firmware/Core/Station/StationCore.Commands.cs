@@ -9,16 +9,15 @@ namespace CommuneRadio.Core.Station
     /// <summary>
     /// Commands, already parsed and authenticated by the protocol layer. Each is checked completely before
     /// anything changes: a refused command leaves the schedule, the programmes and the relays as they were.
-    /// Each call also runs the station (arbitration, relays), so an emergency's relay writes come out of
-    /// the very call that accepted it.
+    /// A command is one call (<see cref="BeginCommand"/> … <see cref="EndCommand"/>): effects cleared once, counted
+    /// once, and the station run once at its end.
     /// </summary>
     public sealed partial class StationCore
     {
         /// <summary>Plays a programme now for a duration, without needing a valid clock.</summary>
         public CommandResult PlayNow(string id, BroadcastClass cls, IssuerLevel level, string issuer, int durationSeconds, int lines, int source, Instant now)
         {
-            _effects.Clear();
-            Observe(now);
+            bool own = Enter(now);
             ProgrammeKind kind = cls == BroadcastClass.Emergency ? ProgrammeKind.Emergency : ProgrammeKind.Immediate;
             CommandResult r = CheckImmediate(id, kind, durationSeconds, lines, source);
             if (r.Accepted)
@@ -26,7 +25,7 @@ namespace CommuneRadio.Core.Station
                 AddImmediate(kind, id, null, cls, level, issuer, durationSeconds, lines, source, now);
             }
 
-            return Conclude(r, false, now);
+            return Leave(own, r, now);
         }
 
         /// <summary>
@@ -35,8 +34,7 @@ namespace CommuneRadio.Core.Station
         /// </summary>
         public CommandResult StartEmergency(string id, string scope, IssuerLevel level, string issuer, int durationSeconds, int lines, int source, Instant now)
         {
-            _effects.Clear();
-            Observe(now);
+            bool own = Enter(now);
             CommandResult r = CheckImmediate(id, ProgrammeKind.Emergency, durationSeconds, lines, source);
             if (r.Accepted && (scope == null || scope.Length == 0 || scope.Length > 64))
             {
@@ -49,16 +47,15 @@ namespace CommuneRadio.Core.Station
                 AddImmediate(ProgrammeKind.Emergency, id, scope, BroadcastClass.Emergency, level, issuer, durationSeconds, lines, source, now);
             }
 
-            return Conclude(r, false, now);
+            return Leave(own, r, now);
         }
 
         /// <summary>Stops the emergency running for <paramref name="scope"/> (only an issuer at its level or above).</summary>
         public CommandResult StopEmergency(string scope, IssuerLevel level, Instant now)
         {
-            _effects.Clear();
-            Observe(now);
+            bool own = Enter(now);
             CommandResult r = StopScope(scope, level, now) > 0 ? CommandResult.Ok : CommandResult.Refuse(RefusalReason.UnknownId, "scope");
-            return Conclude(r, false, now);
+            return Leave(own, r, now);
         }
 
         /// <summary>
@@ -67,8 +64,7 @@ namespace CommuneRadio.Core.Station
         /// </summary>
         public CommandResult Stop(string id, IssuerLevel level, Instant now)
         {
-            _effects.Clear();
-            Observe(now);
+            bool own = Enter(now);
             int stopped = 0;
             for (int i = _table.Count - 1; i >= 0; i--)
             {
@@ -82,7 +78,7 @@ namespace CommuneRadio.Core.Station
             }
 
             CommandResult r = stopped > 0 || id == null ? CommandResult.Ok : CommandResult.Refuse(RefusalReason.UnknownId, "id");
-            return Conclude(r, false, now);
+            return Leave(own, r, now);
         }
 
         /// <summary>
@@ -92,8 +88,7 @@ namespace CommuneRadio.Core.Station
         /// </summary>
         public CommandResult SelfTest(int secondsPerLine, Instant now)
         {
-            _effects.Clear();
-            Observe(now);
+            bool own = Enter(now);
             int lines = _settings.Relays.Lines.Length;
             CommandResult r = CommandResult.Ok;
             if (_table.Count > 0 || _onAir != null || lines > _settings.ProgrammeSlots || _settings.Relays.Sources.Length == 0)
@@ -114,7 +109,7 @@ namespace CommuneRadio.Core.Station
                 AddImmediate(ProgrammeKind.Immediate, id, null, BroadcastClass.Normal, IssuerLevel.Station, "selftest", (i + 1) * (secondsPerLine + 3), 1 << i, 0, now);
             }
 
-            return Conclude(r, false, now);
+            return Leave(own, r, now);
         }
 
         private int StopScope(string scope, IssuerLevel level, Instant now)
@@ -175,24 +170,58 @@ namespace CommuneRadio.Core.Station
             _table.Add(p);
         }
 
-        private CommandResult Conclude(CommandResult r, bool scheduleChanged, Instant now)
+        /// <summary>
+        /// Opens one command call: the previous call's effects are cleared and the time observed. Everything the command
+        /// does until <see cref="EndCommand"/> — checks, changes, the station run — belongs to this call's effects. The
+        /// command methods open (and end) their own call when none is open, so they can also be called alone.
+        /// </summary>
+        public void BeginCommand(Instant now)
         {
-            if (r.Accepted)
-            {
-                _counters.Accepted++;
-                _effects.ScheduleChanged |= scheduleChanged;
-                if (scheduleChanged)
-                {
-                    HealthChanged();
-                }
-                Process(now);
-            }
-            else
+            StartCall(now);
+            Observe(now);
+            _commandOpen = true;
+            _commandChanged = false;
+        }
+
+        /// <summary>
+        /// Ends the command call with its one result: counted (accepted or refused — the only place commands are
+        /// counted) and, when it changed the station, the station runs (arbitration, relays) so that an emergency's
+        /// relay writes come out of the very call that accepted it.
+        /// </summary>
+        public CommandResult EndCommand(CommandResult r, Instant now)
+        {
+            _commandOpen = false;
+            if (!r.Accepted)
             {
                 _counters.Refused++;
+                return r;
+            }
+
+            _counters.Accepted++;
+            if (_commandChanged)
+            {
+                Process(now);
             }
 
             return r;
+        }
+
+        // A command method called alone opens its own command call; inside one (the endpoint's) it only does its part.
+        private bool Enter(Instant now)
+        {
+            if (_commandOpen)
+            {
+                return false;
+            }
+
+            BeginCommand(now);
+            return true;
+        }
+
+        private CommandResult Leave(bool own, CommandResult r, Instant now)
+        {
+            _commandChanged |= r.Accepted;
+            return own ? EndCommand(r, now) : r;
         }
     }
 }

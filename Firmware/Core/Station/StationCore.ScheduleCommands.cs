@@ -7,87 +7,30 @@ using CommuneRadio.Core.Time;
 namespace CommuneRadio.Core.Station
 {
     /// <summary>
-    /// Schedule commands (add, replace, remove, sync) and their side-effect-free checks, used by the protocol
-    /// layer to validate and persist a change before applying it.
+    /// Schedule commands (add, replace, remove, sync) as one <see cref="ScheduleChange"/> each: checked once, then
+    /// applied as checked; the protocol layer writes the change's image between the two.
     /// </summary>
     public sealed partial class StationCore
     {
         /// <summary>Adds a schedule item (refused if the id exists: use <see cref="ReplaceItem"/>).</summary>
         public CommandResult AddItem(ScheduleItem item, Instant now)
         {
-            _effects.Clear();
-            Observe(now);
-            CommandResult r = CheckAdd(item);
-            if (r.Accepted)
-            {
-                _schedule.Add(NewEntry(item.Clone(), now));
-            }
-
-            return Conclude(r, r.Accepted, now);
-        }
-
-        /// <summary>Whether <see cref="AddItem"/> would accept the item (changes nothing).</summary>
-        public CommandResult CheckAdd(ScheduleItem item)
-        {
-            CommandResult r = CheckNew(item);
-            ScheduleEntry existing;
-            if (r.Accepted && _schedule.TryGet(item.Id, out existing))
-            {
-                r = CommandResult.Refuse(RefusalReason.DuplicateId, "id");
-            }
-
-            if (r.Accepted && _schedule.Count == _schedule.Capacity)
-            {
-                r = CommandResult.Refuse(RefusalReason.ScheduleFull, "id");
-            }
-
-            return r;
-        }
-
-        /// <summary>Whether <see cref="ReplaceItem"/> would accept the item (changes nothing).</summary>
-        public CommandResult CheckReplace(ScheduleItem item)
-        {
-            CommandResult r = CheckNew(item);
-            ScheduleEntry old;
-            return r.Accepted && !_schedule.TryGet(item.Id, out old) ? CommandResult.Refuse(RefusalReason.UnknownId, "id") : r;
-        }
-
-        /// <summary>Whether <see cref="RemoveItem"/> would accept the id (changes nothing).</summary>
-        public CommandResult CheckRemove(string id)
-        {
-            ScheduleEntry old;
-            return _schedule.TryGet(id, out old) ? CommandResult.Ok : CommandResult.Refuse(RefusalReason.UnknownId, "id");
+            _ownChange.Add(item);
+            return Apply(_ownChange, now);
         }
 
         /// <summary>Replaces the item with the same id; its open occurrence, if any, ends as removed.</summary>
         public CommandResult ReplaceItem(ScheduleItem item, Instant now)
         {
-            _effects.Clear();
-            Observe(now);
-            CommandResult r = CheckReplace(item);
-            if (r.Accepted)
-            {
-                // End the open occurrence first so its watermark is settled and carried to the new entry.
-                EndScheduledOccurrence(item.Id, now);
-                _schedule.Replace(NewEntry(item.Clone(), now));
-            }
-
-            return Conclude(r, r.Accepted, now);
+            _ownChange.Replace(item);
+            return Apply(_ownChange, now);
         }
 
         /// <summary>Removes an item; its open occurrence, if any, ends as removed.</summary>
         public CommandResult RemoveItem(string id, Instant now)
         {
-            _effects.Clear();
-            Observe(now);
-            CommandResult r = CheckRemove(id);
-            if (r.Accepted)
-            {
-                EndScheduledOccurrence(id, now);
-                _schedule.Remove(id);
-            }
-
-            return Conclude(r, r.Accepted, now);
+            _ownChange.Remove(id);
+            return Apply(_ownChange, now);
         }
 
         /// <summary>
@@ -97,39 +40,110 @@ namespace CommuneRadio.Core.Station
         /// </summary>
         public CommandResult SyncSchedule(ScheduleItem[] items, long version, Instant now)
         {
-            _effects.Clear();
-            Observe(now);
-            CommandResult r = CheckSync(items);
-            if (r.Accepted)
-            {
-                ScheduleEntry[] fresh = new ScheduleEntry[items.Length];
-                for (int i = 0; i < items.Length; i++)
-                {
-                    fresh[i] = NewEntry(items[i].Clone(), now);
-                }
-
-                for (int i = _table.Count - 1; i >= 0; i--)
-                {
-                    if (_table.At(i).Kind == ProgrammeKind.Scheduled)
-                    {
-                        Finish(i, PlayReason.Removed, now);
-                    }
-                }
-
-                _schedule.Clear();
-                for (int i = 0; i < fresh.Length; i++)
-                {
-                    _schedule.Add(fresh[i]);
-                }
-
-                _schedule.Version = version;
-            }
-
-            return Conclude(r, r.Accepted, now);
+            _ownChange.Sync(items, version);
+            return Apply(_ownChange, now);
         }
 
-        /// <summary>Whether <see cref="SyncSchedule"/> would accept the items (changes nothing).</summary>
-        public CommandResult CheckSync(ScheduleItem[] items)
+        /// <summary>
+        /// The one validation of a schedule change (changes nothing but <see cref="ScheduleChange.Checked"/>): the item
+        /// rules, not wholly in the past while the clock is valid, and — by kind — a new id with room for it, an existing
+        /// id, or a sync that fits and has no id twice.
+        /// </summary>
+        public CommandResult Check(ScheduleChange change)
+        {
+            CommandResult r = CheckChange(change);
+            change.Checked = r.Accepted;
+            return r;
+        }
+
+        /// <summary>
+        /// Applies a change (checked now unless <see cref="Check"/> accepted it as it is). An item's open occurrence
+        /// that is replaced or removed ends as removed; the schedule is to be persisted and reported.
+        /// </summary>
+        public CommandResult Apply(ScheduleChange change, Instant now)
+        {
+            bool own = Enter(now);
+            CommandResult r = change.Checked ? CommandResult.Ok : Check(change);
+            if (r.Accepted)
+            {
+                ApplyChecked(change, now);
+                _effects.ScheduleChanged = true;
+                HealthChanged();
+            }
+
+            change.Checked = false;
+            return Leave(own, r, now);
+        }
+
+        private void ApplyChecked(ScheduleChange change, Instant now)
+        {
+            switch (change.Kind)
+            {
+                case ScheduleChangeKind.Add:
+                    _schedule.Add(NewEntry(change.Item.Clone(), now));
+                    break;
+                case ScheduleChangeKind.Replace:
+                    // End the open occurrence first so its watermark is settled and carried to the new entry.
+                    EndScheduledOccurrence(change.Item.Id, now);
+                    _schedule.Replace(NewEntry(change.Item.Clone(), now));
+                    break;
+                case ScheduleChangeKind.Remove:
+                    EndScheduledOccurrence(change.Id, now);
+                    _schedule.Remove(change.Id);
+                    break;
+                default:
+                    ScheduleItem[] items = change.Items;
+                    ScheduleEntry[] fresh = new ScheduleEntry[items.Length];
+                    for (int i = 0; i < items.Length; i++)
+                    {
+                        fresh[i] = NewEntry(items[i].Clone(), now);
+                    }
+
+                    for (int i = _table.Count - 1; i >= 0; i--)
+                    {
+                        if (_table.At(i).Kind == ProgrammeKind.Scheduled)
+                        {
+                            Finish(i, PlayReason.Removed, now);
+                        }
+                    }
+
+                    _schedule.Clear();
+                    for (int i = 0; i < fresh.Length; i++)
+                    {
+                        _schedule.Add(fresh[i]);
+                    }
+
+                    _schedule.Version = change.Version;
+                    break;
+            }
+        }
+
+        private CommandResult CheckChange(ScheduleChange change)
+        {
+            ScheduleEntry existing;
+            switch (change.Kind)
+            {
+                case ScheduleChangeKind.Add:
+                    CommandResult r = CheckNew(change.Item);
+                    if (r.Accepted && _schedule.TryGet(change.Item.Id, out existing))
+                    {
+                        return CommandResult.Refuse(RefusalReason.DuplicateId, "id");
+                    }
+
+                    return r.Accepted && _schedule.Count == _schedule.Capacity ? CommandResult.Refuse(RefusalReason.ScheduleFull, "id") : r;
+                case ScheduleChangeKind.Replace:
+                    r = CheckNew(change.Item);
+                    return r.Accepted && !_schedule.TryGet(change.Item.Id, out existing) ? CommandResult.Refuse(RefusalReason.UnknownId, "id") : r;
+                case ScheduleChangeKind.Remove:
+                    return _schedule.TryGet(change.Id, out existing) ? CommandResult.Ok : CommandResult.Refuse(RefusalReason.UnknownId, "id");
+                case ScheduleChangeKind.Sync:
+                    return CheckSync(change.Items);
+                default:
+                    return CommandResult.Refuse(RefusalReason.InvalidField, "args");
+            }
+        }
+
+        private CommandResult CheckSync(ScheduleItem[] items)
         {
             if (items == null || items.Length > _schedule.Capacity)
             {

@@ -41,6 +41,9 @@ namespace CommuneRadio.Core.Station
         private long _lastMonotonicMs;
         private const long NoHealthChange = long.MinValue;
         private long _healthChangedAtMs = NoHealthChange;
+        private readonly ScheduleChange _ownChange = new ScheduleChange();
+        private bool _commandOpen;
+        private bool _commandChanged;
 
         /// <summary>Creates a station with an empty schedule. Call <see cref="Boot"/> before anything else.</summary>
         public StationCore(StationSettings settings)
@@ -138,8 +141,7 @@ namespace CommuneRadio.Core.Station
         /// </summary>
         public Effects Boot(Instant now)
         {
-            _effects.Clear();
-            _lastMonotonicMs = now.MonotonicMs;
+            StartCall(now);
             _relays.AllOff(now.MonotonicMs, _effects.Writes);
             _clock.Observe(now);
             _nextHealthMs = now.MonotonicMs;
@@ -150,7 +152,7 @@ namespace CommuneRadio.Core.Station
         /// <summary>Time passed: runs everything that is due at <paramref name="now"/>.</summary>
         public Effects Tick(Instant now)
         {
-            _effects.Clear();
+            StartCall(now);
             Observe(now);
             Process(now);
             return _effects;
@@ -162,8 +164,7 @@ namespace CommuneRadio.Core.Station
         /// </summary>
         public Effects ClockSynced(Instant now)
         {
-            _effects.Clear();
-            _lastMonotonicMs = now.MonotonicMs;
+            StartCall(now);
             bool wasValid = _clock.Valid;
             bool changed = _clock.Synced(now);
             NoteStep(wasValid);
@@ -194,7 +195,7 @@ namespace CommuneRadio.Core.Station
         /// </summary>
         public Effects ReportFault(FaultFlags fault, bool raised, Instant now)
         {
-            _effects.Clear();
+            StartCall(now);
             Observe(now);
             _faults.SetDirect(fault, raised);
             Process(now);
@@ -213,7 +214,7 @@ namespace CommuneRadio.Core.Station
         /// <summary>Marks one relay output faulty (or repaired); the rest keep working.</summary>
         public Effects ReportRelayFault(RelayRole role, int index, bool faulty, Instant now)
         {
-            _effects.Clear();
+            StartCall(now);
             Observe(now);
             _relays.SetFaulty(role, index, faulty);
             _faults.SetDirect(FaultFlags.RelayFault, _relays.AnyFaulty);
@@ -241,6 +242,14 @@ namespace CommuneRadio.Core.Station
         public void CountReconnect()
         {
             _counters.Reconnects++;
+        }
+
+        // Every call starts here: the effects are per call, cleared in this one place.
+        private void StartCall(Instant now)
+        {
+            _effects.Clear();
+            _commandOpen = false;
+            _lastMonotonicMs = now.MonotonicMs;
         }
 
         private void Observe(Instant now)

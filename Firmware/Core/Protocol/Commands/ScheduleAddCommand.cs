@@ -1,0 +1,45 @@
+using CommuneRadio.Core.Json;
+using CommuneRadio.Core.Results;
+using CommuneRadio.Core.Scheduling;
+using CommuneRadio.Core.Time;
+
+namespace CommuneRadio.Core.Protocol.Commands
+{
+    /// <summary> schedule.add: a new item (docs/protocol.md §3.2). </summary>
+    public sealed class ScheduleAddCommand : ScheduleCommand
+    {
+        private static readonly string[] Names = { "item" };
+
+        /// <summary>Creates the row.</summary>
+        public ScheduleAddCommand()
+            : base(CommandKind.ScheduleAdd, "schedule.add", Names, 1)
+        {
+        }
+
+        /// <inheritdoc/>
+        public override CommandResult ReadMember(JsonReader r, int which, CommandArgs a, ArgsParser parser)
+        {
+            return ArgsParser.ReadItem(r, a);
+        }
+
+        /// <inheritdoc/>
+        public override bool IsEmergencyWork(CommandContext c)
+        {
+            return c.Args.Item.Class == BroadcastClass.Emergency;
+        }
+
+        /// <inheritdoc/>
+        public override CommandResult Check(CommandContext c, Instant now)
+        {
+            Stamp(c.Args.Item, c);
+            c.Change.Add(c.Args.Item);
+            return c.Core.Check(c.Change);
+        }
+
+        /// <inheritdoc/>
+        public override string PathOf(string leaf)
+        {
+            return ItemPath(leaf);
+        }
+    }
+}
