@@ -2,7 +2,7 @@ using CommuneRadio.Core.Json;
 using CommuneRadio.Core.Protocol.Commands;
 using CommuneRadio.Core.Results;
 using CommuneRadio.Core.Security;
-using CommuneRadio.Core.Station;
+using CommuneRadio.Core.Scheduling;
 
 namespace CommuneRadio.Core.Protocol
 {

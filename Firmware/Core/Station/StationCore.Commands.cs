@@ -43,7 +43,7 @@ namespace CommuneRadio.Core.Station
 
             if (r.Accepted)
             {
-                StopScope(scope, level, now);
+                _arbiter.StopEmergency(scope, level, now);
                 AddImmediate(ProgrammeKind.Emergency, id, scope, BroadcastClass.Emergency, level, issuer, durationSeconds, lines, source, now);
             }
 
@@ -54,7 +54,7 @@ namespace CommuneRadio.Core.Station
         public CommandResult StopEmergency(string scope, IssuerLevel level, Instant now)
         {
             bool own = Enter(now);
-            CommandResult r = StopScope(scope, level, now) > 0 ? CommandResult.Ok : CommandResult.Refuse(RefusalReason.UnknownId, "scope");
+            CommandResult r = _arbiter.StopEmergency(scope, level, now) > 0 ? CommandResult.Ok : CommandResult.Refuse(RefusalReason.UnknownId, "scope");
             return Leave(own, r, now);
         }
 
@@ -65,18 +65,7 @@ namespace CommuneRadio.Core.Station
         public CommandResult Stop(string id, IssuerLevel level, Instant now)
         {
             bool own = Enter(now);
-            int stopped = 0;
-            for (int i = _table.Count - 1; i >= 0; i--)
-            {
-                Programme p = _table.At(i);
-                bool match = id != null ? p.Id == id && p.Kind != ProgrammeKind.Emergency : p.Kind != ProgrammeKind.Emergency;
-                if (match && p.Level <= level)
-                {
-                    Finish(i, PlayReason.Stopped, now);
-                    stopped++;
-                }
-            }
-
+            int stopped = _arbiter.Stop(id, level, now);
             CommandResult r = stopped > 0 || id == null ? CommandResult.Ok : CommandResult.Refuse(RefusalReason.UnknownId, "id");
             return Leave(own, r, now);
         }
@@ -91,7 +80,7 @@ namespace CommuneRadio.Core.Station
             bool own = Enter(now);
             int lines = _settings.Relays.Lines.Length;
             CommandResult r = CommandResult.Ok;
-            if (_table.Count > 0 || _onAir != null || lines > _settings.ProgrammeSlots || _settings.Relays.Sources.Length == 0)
+            if (_arbiter.Table.Count > 0 || _arbiter.Current != null || lines > _settings.ProgrammeSlots || _settings.Relays.Sources.Length == 0)
             {
                 r = CommandResult.Refuse(RefusalReason.Busy, null);
             }
@@ -112,22 +101,6 @@ namespace CommuneRadio.Core.Station
             return Leave(own, r, now);
         }
 
-        private int StopScope(string scope, IssuerLevel level, Instant now)
-        {
-            int stopped = 0;
-            for (int i = _table.Count - 1; i >= 0; i--)
-            {
-                Programme p = _table.At(i);
-                if (p.Kind == ProgrammeKind.Emergency && p.Scope == scope && p.Level <= level)
-                {
-                    Finish(i, PlayReason.Stopped, now);
-                    stopped++;
-                }
-            }
-
-            return stopped;
-        }
-
         private CommandResult CheckImmediate(string id, ProgrammeKind kind, int durationSeconds, int lines, int source)
         {
             if (id == null || id.Length == 0 || id.Length > ScheduleItem.MaxIdLength)
@@ -135,23 +108,23 @@ namespace CommuneRadio.Core.Station
                 return CommandResult.Refuse(RefusalReason.InvalidField, "id");
             }
 
-            if (durationSeconds < 1 || durationSeconds > _settings.MaxImmediateSeconds || (kind != ProgrammeKind.Emergency && !FitsOnTimeGuard(durationSeconds)))
+            if (durationSeconds < 1 || durationSeconds > _settings.MaxImmediateSeconds || (kind != ProgrammeKind.Emergency && !_rules.FitsOnTimeGuard(durationSeconds)))
             {
                 return CommandResult.Refuse(RefusalReason.InvalidDuration, "duration");
             }
 
-            CommandResult r = ScheduleValidator.CheckOutputs(lines, source, _settings);
+            CommandResult r = ScheduleValidator.CheckOutputs(lines, source, _settings.Relays);
             if (!r.Accepted)
             {
                 return r;
             }
 
-            if (_table.IndexOf(id, kind) >= 0)
+            if (_arbiter.Table.IndexOf(id, kind) >= 0)
             {
                 return CommandResult.Refuse(RefusalReason.DuplicateId, "id");
             }
 
-            return _table.IsFull ? CommandResult.Refuse(RefusalReason.Busy, null) : CommandResult.Ok;
+            return _arbiter.Table.IsFull ? CommandResult.Refuse(RefusalReason.Busy, null) : CommandResult.Ok;
         }
 
         private void AddImmediate(ProgrammeKind kind, string id, string scope, BroadcastClass cls, IssuerLevel level, string issuer, int durationSeconds, int lines, int source, Instant now)
@@ -165,9 +138,7 @@ namespace CommuneRadio.Core.Station
             p.Level = level;
             p.Lines = lines;
             p.Source = source;
-            p.EndMonotonicMs = now.MonotonicMs + durationSeconds * 1000L;
-            p.SinceMonotonicMs = now.MonotonicMs;
-            _table.Add(p);
+            _arbiter.AddNow(p, durationSeconds, now);
         }
 
         /// <summary>

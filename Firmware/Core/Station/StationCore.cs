@@ -14,34 +14,29 @@ namespace CommuneRadio.Core.Station
     /// fills <see cref="Effects"/> with what the platform must do (relay writes, persistence, publishing).
     /// No threads, timers, clocks, files or sockets: the same class runs on the ESP32 and thousands of
     /// times in one host process. Not thread-safe: call it from one loop.
-    /// <para>Per call: clock bookkeeping → settle the schedule (misses, new candidates) → drop programmes
-    /// whose time is up → arbitrate → on-time guard → step the relays → announce real starts → faults →
-    /// health.</para>
+    /// <para>Per call: clock bookkeeping → settle the schedule (misses, new candidates:
+    /// <see cref="ScheduleSettlement"/>) → drop programmes whose time is up, arbitrate, on-time guard
+    /// (<see cref="SpeakerArbiter"/>, <see cref="OnTimeGuard"/>) → step the relays (<see cref="RelaySequencer"/>) →
+    /// announce real starts → faults and health (<see cref="HealthReporting"/>). Each stage's decisions are in its
+    /// folder; this class composes them and holds the public API.</para>
     /// </summary>
     public sealed partial class StationCore
     {
         private readonly StationSettings _settings;
         private readonly Schedule _schedule;
-        private readonly ProgrammeTable _table;
         private readonly RelaySequencer _relays;
         private readonly ClockTracker _clock;
-        private readonly FaultMonitor _faults;
         private readonly PlayEventQueue _events;
         private readonly Effects _effects;
         private readonly HealthSnapshot _snapshot = new HealthSnapshot();
         private readonly Counters _counters = new Counters();
-        private readonly SensorReadings _readings = new SensorReadings();
-        private Programme _onAir;
-        private long _nextHealthMs;
-        private FaultFlags _lastFaults;
-        private long _eventSequence;
-        private bool _guardTripped;
-        private bool _stepPending;
-        private long _stepFromUtcMs;
-        private long _lastMonotonicMs;
-        private const long NoHealthChange = long.MinValue;
-        private long _healthChangedAtMs = NoHealthChange;
+        private readonly PlayRecorder _recorder;
+        private readonly ScheduleSettlement _settlement;
+        private readonly ScheduleRules _rules;
+        private readonly SpeakerArbiter _arbiter;
+        private readonly HealthReporting _health;
         private readonly ScheduleChange _ownChange = new ScheduleChange();
+        private long _lastMonotonicMs;
         private bool _commandOpen;
         private bool _commandChanged;
 
@@ -50,12 +45,15 @@ namespace CommuneRadio.Core.Station
         {
             _settings = settings;
             _schedule = new Schedule(settings.ScheduleCapacity);
-            _table = new ProgrammeTable(settings.ProgrammeSlots);
             _relays = new RelaySequencer(settings.Relays);
             _clock = new ClockTracker(settings.ClockTrustMs, settings.ClockStepThresholdMs);
-            _faults = new FaultMonitor(settings.Faults);
             _events = new PlayEventQueue(settings.EventQueueCapacity);
             _effects = new Effects(settings.Relays.OutputCount);
+            _recorder = new PlayRecorder(_events, _clock, _counters);
+            _health = new HealthReporting(settings.Faults);
+            _settlement = new ScheduleSettlement(_schedule, _clock, settings.UtcOffsetMinutes);
+            _rules = new ScheduleRules(_schedule, _clock, settings.Relays, settings.MaxOnTimeMs, settings.UtcOffsetMinutes);
+            _arbiter = new SpeakerArbiter(settings.ProgrammeSlots, _relays, _clock, _recorder, _settlement, _health, settings.MaxOnTimeMs);
         }
 
         /// <summary>The effects of the last call.</summary>
@@ -103,7 +101,7 @@ namespace CommuneRadio.Core.Station
         /// <summary>The programme chosen for the speakers, or null.</summary>
         public Programme OnAir
         {
-            get { return _onAir; }
+            get { return _arbiter.Current; }
         }
 
         /// <summary>
@@ -125,14 +123,14 @@ namespace CommuneRadio.Core.Station
         /// <summary>Sequence number of the last proof-of-play event (persisted so numbers never repeat).</summary>
         public long EventSequence
         {
-            get { return _eventSequence; }
-            set { _eventSequence = value; }
+            get { return _recorder.Sequence; }
+            set { _recorder.Sequence = value; }
         }
 
         /// <summary>Raised faults.</summary>
         public FaultFlags Faults
         {
-            get { return _faults.Flags; }
+            get { return _health.Faults.Flags; }
         }
 
         /// <summary>
@@ -144,7 +142,7 @@ namespace CommuneRadio.Core.Station
             StartCall(now);
             _relays.AllOff(now.MonotonicMs, _effects.Writes);
             _clock.Observe(now);
-            _nextHealthMs = now.MonotonicMs;
+            _health.Boot(now.MonotonicMs);
             Process(now);
             return _effects;
         }
@@ -167,7 +165,7 @@ namespace CommuneRadio.Core.Station
             StartCall(now);
             bool wasValid = _clock.Valid;
             bool changed = _clock.Synced(now);
-            NoteStep(wasValid);
+            _settlement.NoteStep(wasValid);
             if (changed)
             {
                 HealthChanged();
@@ -180,13 +178,7 @@ namespace CommuneRadio.Core.Station
         /// <summary>New sensor readings (already calibrated); they are evaluated at the next call.</summary>
         public void UpdateSensors(SensorReadings readings)
         {
-            _readings.HasAmpCurrent = readings.HasAmpCurrent;
-            _readings.AmpCurrentA = readings.AmpCurrentA;
-            _readings.HasMains = readings.HasMains;
-            _readings.MainsPresent = readings.MainsPresent;
-            _readings.HasBattery = readings.HasBattery;
-            _readings.BatteryV = readings.BatteryV;
-            _readings.FreeMemoryBytes = readings.FreeMemoryBytes;
+            _health.UpdateSensors(readings);
         }
 
         /// <summary>
@@ -197,7 +189,7 @@ namespace CommuneRadio.Core.Station
         {
             StartCall(now);
             Observe(now);
-            _faults.SetDirect(fault, raised);
+            _health.Faults.SetDirect(fault, raised);
             Process(now);
             return _effects;
         }
@@ -208,7 +200,7 @@ namespace CommuneRadio.Core.Station
         /// </summary>
         public void MarkFault(FaultFlags fault, bool raised)
         {
-            _faults.SetDirect(fault, raised);
+            _health.Faults.SetDirect(fault, raised);
         }
 
         /// <summary>Marks one relay output faulty (or repaired); the rest keep working.</summary>
@@ -217,7 +209,7 @@ namespace CommuneRadio.Core.Station
             StartCall(now);
             Observe(now);
             _relays.SetFaulty(role, index, faulty);
-            _faults.SetDirect(FaultFlags.RelayFault, _relays.AnyFaulty);
+            _health.Faults.SetDirect(FaultFlags.RelayFault, _relays.AnyFaulty);
             Process(now);
             return _effects;
         }
@@ -228,7 +220,7 @@ namespace CommuneRadio.Core.Station
         /// </summary>
         public CommandResult RestoreItem(ScheduleItem item, long settledUntilUtcMs, bool hasWatermark)
         {
-            CommandResult r = ScheduleValidator.Validate(item, _settings);
+            CommandResult r = ScheduleValidator.Validate(item, _settings.Relays);
             if (!r.Accepted)
             {
                 return r;
@@ -248,6 +240,8 @@ namespace CommuneRadio.Core.Station
         private void StartCall(Instant now)
         {
             _effects.Clear();
+            _settlement.StartCall();
+            _recorder.StartCall();
             _commandOpen = false;
             _lastMonotonicMs = now.MonotonicMs;
         }
@@ -261,35 +255,28 @@ namespace CommuneRadio.Core.Station
                 HealthChanged();
             }
 
-            NoteStep(wasValid);
+            _settlement.NoteStep(wasValid);
         }
 
-        // Only a step of a valid clock jumps over occurrences: the first setting of a clock that was unsynced (on the
-        // device it restarts from 1970 after a power cut) or stale is not a jump, and what it passes over is powered-off
-        // or no-clock.
-        private void NoteStep(bool wasValid)
+        // Something the health snapshot reports changed now (HealthReporting coalesces the changes of one transition).
+        private void HealthChanged()
         {
-            if (_clock.LastStepMs != 0 && wasValid)
-            {
-                _stepPending = true;
-                _stepFromUtcMs = _clock.StepFromUtcMs;
-            }
+            _health.Changed(_lastMonotonicMs);
         }
 
+        // One run of the station, in the order of the stages: the schedule's settlement hands open occurrences to the
+        // arbitration, which drops what is over, chooses, and lets the on-time guard cut; the relays step towards the
+        // choice; a real start is announced; faults and the health snapshot are evaluated.
         private void Process(Instant now)
         {
-            if (_clock.State != ClockState.Unsynced)
-            {
-                SettleSchedule(now);
-            }
-
-            _stepPending = false;
-            ExpireProgrammes(now);
-            Arbitrate(now);
-            GuardOnTime(now);
+            _settlement.Run(now, _arbiter);
+            _arbiter.Run(now);
             _relays.Step(now.MonotonicMs, _effects.Writes);
-            AnnounceStart(now);
-            EvaluateHealth(now);
+            _arbiter.AnnounceStart(now);
+            long ms = now.MonotonicMs;
+            _effects.HealthDue = _health.Evaluate(ms, _relays.AmplifiersOn, _relays.WarmAmplifiers(ms), _clock.Valid, _settings.TelemetryPeriodMs, _settings.HealthCoalesceMs);
+            _effects.ScheduleChanged |= _settlement.Changed;
+            _effects.NewEvents = _recorder.NewEvents;
             ScheduleDirty |= _effects.ScheduleChanged;
             EventsDirty |= _effects.NewEvents > 0;
         }

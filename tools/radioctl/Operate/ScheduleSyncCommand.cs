@@ -84,7 +84,7 @@ public static class ScheduleSyncCommand
                 continue;
             }
 
-            CommuneRadio.Core.Results.CommandResult r = CommuneRadio.Core.Station.ScheduleValidator.CheckNotPast(item, now, CommuneRadio.Host.Commands.ArgsJson.VietnamOffsetMinutes);
+            CommuneRadio.Core.Results.CommandResult r = CommuneRadio.Core.Scheduling.ScheduleValidator.CheckNotPast(item, now, CommuneRadio.Host.Commands.ArgsJson.VietnamOffsetMinutes);
             if (!r.Accepted)
             {
                 throw new OperatorException($"nothing was sent: item '{id}' of the --file is in the past (its {r.Field} is over, local time +07:00): remove it from the file");

@@ -1,8 +1,8 @@
+using CommuneRadio.Core.Relays;
 using CommuneRadio.Core.Results;
-using CommuneRadio.Core.Scheduling;
 using CommuneRadio.Core.Time;
 
-namespace CommuneRadio.Core.Station
+namespace CommuneRadio.Core.Scheduling
 {
     /// <summary>
     /// Checks a schedule item against the rules and the station's fitted outputs, naming the first field
@@ -11,7 +11,7 @@ namespace CommuneRadio.Core.Station
     public static class ScheduleValidator
     {
         /// <summary>Validates an item for a station.</summary>
-        public static CommandResult Validate(ScheduleItem item, StationSettings settings)
+        public static CommandResult Validate(ScheduleItem item, RelayLayout layout)
         {
             if (item == null)
             {
@@ -49,7 +49,7 @@ namespace CommuneRadio.Core.Station
             }
 
             CommandResult r = CheckDates(item);
-            return r.Accepted ? CheckOutputs(item.Lines, item.Source, settings) : r;
+            return r.Accepted ? CheckOutputs(item.Lines, item.Source, layout) : r;
         }
 
         /// <summary>
@@ -73,14 +73,14 @@ namespace CommuneRadio.Core.Station
         }
 
         /// <summary>Checks that the lines are non-empty and fitted and the source is fitted.</summary>
-        public static CommandResult CheckOutputs(int lines, int source, StationSettings settings)
+        public static CommandResult CheckOutputs(int lines, int source, RelayLayout layout)
         {
-            if (lines == 0 || (lines & ~settings.Relays.AllLinesMask) != 0)
+            if (lines == 0 || (lines & ~layout.AllLinesMask) != 0)
             {
                 return CommandResult.Refuse(RefusalReason.InvalidLines, "lines");
             }
 
-            if (source < 0 || source >= settings.Relays.Sources.Length)
+            if (source < 0 || source >= layout.Sources.Length)
             {
                 return CommandResult.Refuse(RefusalReason.InvalidSource, "source");
             }

@@ -1,11 +1,10 @@
 using CommuneRadio.Core.Relays;
 using CommuneRadio.Core.Results;
 using CommuneRadio.Core.Scheduling;
-using CommuneRadio.Core.Station;
 using CommuneRadio.Core.Time;
 using nanoFramework.TestFramework;
 
-namespace CommuneRadio.Tests.Core.Station
+namespace CommuneRadio.Tests.Core.Scheduling
 {
     [TestClass]
     public class ScheduleValidatorTests
@@ -13,7 +12,7 @@ namespace CommuneRadio.Tests.Core.Station
         private const int MaxDay = 84005; // 2199-12-31
 
         // 2 amplifiers, 4 lines, 2 sources.
-        private static StationSettings Settings()
+        private static RelayLayout Settings()
         {
             RelayChannel[] amps = { new RelayChannel(25, true, 0), new RelayChannel(26, true, 0) };
             RelayChannel[] lines =
@@ -22,7 +21,7 @@ namespace CommuneRadio.Tests.Core.Station
                 new RelayChannel(18, false, 1), new RelayChannel(19, true, 1),
             };
             RelayChannel[] sources = { new RelayChannel(21, false, 0), new RelayChannel(22, true, 0) };
-            return new StationSettings(new RelayLayout(amps, lines, sources));
+            return new RelayLayout(amps, lines, sources);
         }
 
         private static ScheduleItem DailyMorning()
@@ -339,7 +338,7 @@ namespace CommuneRadio.Tests.Core.Station
         [TestMethod]
         public void CheckOutputs_FittedLinesAndSource_Ok()
         {
-            StationSettings s = Settings();
+            RelayLayout s = Settings();
             Assert.IsTrue(ScheduleValidator.CheckOutputs(0xF, 0, s).Accepted);
             Assert.IsTrue(ScheduleValidator.CheckOutputs(0x4, 1, s).Accepted);
             Assert.AreEqual((int)RefusalReason.InvalidLines, (int)ScheduleValidator.CheckOutputs(0, 0, s).Reason);
