@@ -1,5 +1,4 @@
 using CommuneRadio.Core.Json;
-using CommuneRadio.Core.Protocol;
 using CommuneRadio.Core.Relays;
 using CommuneRadio.Core.Scheduling;
 using CommuneRadio.Core.Security;

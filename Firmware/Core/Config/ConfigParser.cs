@@ -1,5 +1,4 @@
 using CommuneRadio.Core.Health;
-using CommuneRadio.Core.Protocol;
 using CommuneRadio.Core.Relays;
 using CommuneRadio.Core.Security;
 

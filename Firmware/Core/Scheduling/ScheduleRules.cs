@@ -41,7 +41,7 @@ namespace CommuneRadio.Core.Scheduling
         /// (a 4 h item at 3 h): such a duration is refused as <c>invalid-duration</c> instead of being accepted and never
         /// played whole. Emergencies are exempt from the guard.
         /// </summary>
-        public bool FitsOnTimeGuard(int durationSeconds)
+        private bool FitsOnTimeGuard(int durationSeconds)
         {
             return durationSeconds * 1000L <= _maxOnTimeMs;
         }

@@ -1,5 +1,4 @@
 using CommuneRadio.Core.Arbitration;
-using CommuneRadio.Core.Events;
 using CommuneRadio.Core.Results;
 using CommuneRadio.Core.Scheduling;
 using CommuneRadio.Core.Time;
@@ -19,10 +18,10 @@ namespace CommuneRadio.Core.Station
         {
             bool own = Enter(now);
             ProgrammeKind kind = cls == BroadcastClass.Emergency ? ProgrammeKind.Emergency : ProgrammeKind.Immediate;
-            CommandResult r = CheckImmediate(id, kind, durationSeconds, lines, source);
+            CommandResult r = _immediate.Check(id, kind, durationSeconds, lines, source);
             if (r.Accepted)
             {
-                AddImmediate(kind, id, null, cls, level, issuer, durationSeconds, lines, source, now);
+                _immediate.Add(kind, id, null, cls, level, issuer, durationSeconds, lines, source, now);
             }
 
             return Leave(own, r, now);
@@ -35,7 +34,7 @@ namespace CommuneRadio.Core.Station
         public CommandResult StartEmergency(string id, string scope, IssuerLevel level, string issuer, int durationSeconds, int lines, int source, Instant now)
         {
             bool own = Enter(now);
-            CommandResult r = CheckImmediate(id, ProgrammeKind.Emergency, durationSeconds, lines, source);
+            CommandResult r = _immediate.Check(id, ProgrammeKind.Emergency, durationSeconds, lines, source);
             if (r.Accepted && (scope == null || scope.Length == 0 || scope.Length > 64))
             {
                 r = CommandResult.Refuse(RefusalReason.InvalidField, "scope");
@@ -44,7 +43,7 @@ namespace CommuneRadio.Core.Station
             if (r.Accepted)
             {
                 _arbiter.StopEmergency(scope, level, now);
-                AddImmediate(ProgrammeKind.Emergency, id, scope, BroadcastClass.Emergency, level, issuer, durationSeconds, lines, source, now);
+                _immediate.Add(ProgrammeKind.Emergency, id, scope, BroadcastClass.Emergency, level, issuer, durationSeconds, lines, source, now);
             }
 
             return Leave(own, r, now);
@@ -78,67 +77,8 @@ namespace CommuneRadio.Core.Station
         public CommandResult SelfTest(int secondsPerLine, Instant now)
         {
             bool own = Enter(now);
-            int lines = _settings.Relays.Lines.Length;
-            CommandResult r = CommandResult.Ok;
-            if (_arbiter.Table.Count > 0 || _arbiter.Current != null || lines > _settings.ProgrammeSlots || _settings.Relays.Sources.Length == 0)
-            {
-                r = CommandResult.Refuse(RefusalReason.Busy, null);
-            }
-            else if (secondsPerLine < 1 || secondsPerLine > 60)
-            {
-                r = CommandResult.Refuse(RefusalReason.InvalidDuration, "duration");
-            }
-
-            for (int i = 0; r.Accepted && i < lines; i++)
-            {
-                // Ids sort in line order, and equal rank and arrival make the arbiter take them in id order.
-                string id = "selftest.l" + (char)('0' + i / 10) + (char)('0' + i % 10);
-                // Line i waits for the lines before it: its deadline leaves room for each to play in turn
-                // (about 2 s of sequencing plus the test time per line).
-                AddImmediate(ProgrammeKind.Immediate, id, null, BroadcastClass.Normal, IssuerLevel.Station, "selftest", (i + 1) * (secondsPerLine + 3), 1 << i, 0, now);
-            }
-
+            CommandResult r = _immediate.SelfTest(secondsPerLine, now);
             return Leave(own, r, now);
-        }
-
-        private CommandResult CheckImmediate(string id, ProgrammeKind kind, int durationSeconds, int lines, int source)
-        {
-            if (id == null || id.Length == 0 || id.Length > ScheduleItem.MaxIdLength)
-            {
-                return CommandResult.Refuse(RefusalReason.InvalidField, "id");
-            }
-
-            if (durationSeconds < 1 || durationSeconds > _settings.MaxImmediateSeconds || (kind != ProgrammeKind.Emergency && !_rules.FitsOnTimeGuard(durationSeconds)))
-            {
-                return CommandResult.Refuse(RefusalReason.InvalidDuration, "duration");
-            }
-
-            CommandResult r = ScheduleValidator.CheckOutputs(lines, source, _settings.Relays);
-            if (!r.Accepted)
-            {
-                return r;
-            }
-
-            if (_arbiter.Table.IndexOf(id, kind) >= 0)
-            {
-                return CommandResult.Refuse(RefusalReason.DuplicateId, "id");
-            }
-
-            return _arbiter.Table.IsFull ? CommandResult.Refuse(RefusalReason.Busy, null) : CommandResult.Ok;
-        }
-
-        private void AddImmediate(ProgrammeKind kind, string id, string scope, BroadcastClass cls, IssuerLevel level, string issuer, int durationSeconds, int lines, int source, Instant now)
-        {
-            Programme p = new Programme();
-            p.Kind = kind;
-            p.Id = id;
-            p.Scope = scope;
-            p.Issuer = issuer;
-            p.Class = cls;
-            p.Level = level;
-            p.Lines = lines;
-            p.Source = source;
-            _arbiter.AddNow(p, durationSeconds, now);
         }
 
         /// <summary>

@@ -1,5 +1,3 @@
-using CommuneRadio.Core.Arbitration;
-using CommuneRadio.Core.Events;
 using CommuneRadio.Core.Results;
 using CommuneRadio.Core.Scheduling;
 using CommuneRadio.Core.Time;

@@ -34,6 +34,7 @@ namespace CommuneRadio.Core.Station
         private readonly ScheduleSettlement _settlement;
         private readonly ScheduleRules _rules;
         private readonly SpeakerArbiter _arbiter;
+        private readonly ImmediateProgrammes _immediate;
         private readonly HealthReporting _health;
         private readonly ScheduleChange _ownChange = new ScheduleChange();
         private long _lastMonotonicMs;
@@ -54,6 +55,7 @@ namespace CommuneRadio.Core.Station
             _settlement = new ScheduleSettlement(_schedule, _clock, settings.UtcOffsetMinutes);
             _rules = new ScheduleRules(_schedule, _clock, settings.Relays, settings.MaxOnTimeMs, settings.UtcOffsetMinutes);
             _arbiter = new SpeakerArbiter(settings.ProgrammeSlots, _relays, _clock, _recorder, _settlement, _health, settings.MaxOnTimeMs);
+            _immediate = new ImmediateProgrammes(_arbiter, settings.Relays, settings.MaxImmediateSeconds, settings.MaxOnTimeMs, settings.ProgrammeSlots);
         }
 
         /// <summary>The effects of the last call.</summary>
