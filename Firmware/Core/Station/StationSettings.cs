@@ -5,7 +5,9 @@ namespace CommuneRadio.Core.Station
 {
     /// <summary>
     /// Everything a station's Core needs to know about itself, with defaults for a Vietnamese commune
-    /// cluster. Built by the adapters from the configuration file.
+    /// cluster. Built by the adapters from the configuration file. The Core's stages take their values when the
+    /// <c>StationCore</c> is created; only <see cref="TelemetryPeriodMs"/> and <see cref="HealthCoalesceMs"/> are read at
+    /// each call (<c>config.set</c> changes the telemetry period of a running station).
     /// </summary>
     public sealed class StationSettings
     {
