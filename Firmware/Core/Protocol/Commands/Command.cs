@@ -12,7 +12,11 @@ namespace CommuneRadio.Core.Protocol.Commands
     /// </summary>
     public abstract class Command
     {
-        /// <summary>Creates a row.</summary>
+        /// <summary>
+        /// Creates a row. Its data is instance data, given here: nanoFramework runs every static constructor of an assembly
+        /// at start-up in definition order (nf-interpreter, CLR_RT_ExecutionEngine::SpawnStaticConstructor), so a static
+        /// array of one row class could still be null when the table's static constructor builds the rows.
+        /// </summary>
         protected Command(CommandKind kind, string name, string[] members, int required, PersistRule persist)
         {
             Kind = kind;
@@ -36,9 +40,6 @@ namespace CommuneRadio.Core.Protocol.Commands
 
         /// <summary>What must be on flash before the command is applied.</summary>
         public PersistRule Persist { get; }
-
-        /// <summary>No members: "args" must be empty.</summary>
-        protected static readonly string[] NoMembers = new string[0];
 
         /// <summary>
         /// Reads member <paramref name="which"/> of "args" (the reader is on its name) into <paramref name="a"/>. Called

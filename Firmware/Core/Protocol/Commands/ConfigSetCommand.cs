@@ -7,18 +7,16 @@ namespace CommuneRadio.Core.Protocol.Commands
     /// <summary> config.set: the telemetry period, written to the "config" record before it applies (docs/protocol.md §3.2). </summary>
     public sealed class ConfigSetCommand : Command
     {
-        private static readonly string[] Names = { "telemetry_s" };
-
         /// <summary>Creates the row.</summary>
         public ConfigSetCommand()
-            : base(CommandKind.ConfigSet, "config.set", Names, 1, PersistRule.CounterThenChange)
+            : base(CommandKind.ConfigSet, "config.set", new string[] { "telemetry_s" }, 1, PersistRule.CounterThenChange)
         {
         }
 
         /// <inheritdoc/>
         public override CommandResult ReadMember(JsonReader r, int which, CommandArgs a, ArgsParser parser)
         {
-            return ArgsParser.Member(r, JsonMembers.ReadInt32(r, 10, 3600, out a.TelemetrySeconds), RefusalReason.InvalidField, Names[0]);
+            return ArgsParser.Member(r, JsonMembers.ReadInt32(r, 10, 3600, out a.TelemetrySeconds), RefusalReason.InvalidField, Members[0]);
         }
 
         /// <inheritdoc/>

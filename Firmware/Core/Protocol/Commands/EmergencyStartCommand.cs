@@ -8,11 +8,9 @@ namespace CommuneRadio.Core.Protocol.Commands
     /// <summary> emergency.start: an emergency for a scope takes the speakers at once (docs/protocol.md §3.2). </summary>
     public sealed class EmergencyStartCommand : ProgrammeCommand
     {
-        private static readonly string[] Names = { "scope", "duration", "lines", "source" };
-
         /// <summary>Creates the row.</summary>
         public EmergencyStartCommand()
-            : base(CommandKind.EmergencyStart, "emergency.start", Names, 14)
+            : base(CommandKind.EmergencyStart, "emergency.start", new string[] { "scope", "duration", "lines", "source" }, 14)
         {
         }
 
@@ -21,10 +19,10 @@ namespace CommuneRadio.Core.Protocol.Commands
         {
             if (which == 0)
             {
-                return ArgsParser.Member(r, JsonMembers.ReadToken(r, 64, out a.Scope), RefusalReason.InvalidField, Names[0]);
+                return ArgsParser.Member(r, JsonMembers.ReadToken(r, 64, out a.Scope), RefusalReason.InvalidField, Members[0]);
             }
 
-            return ArgsParser.ReadProgramme(r, which, a, Names[which]);
+            return ArgsParser.ReadProgramme(r, which, a, Members[which]);
         }
 
         /// <inheritdoc/>

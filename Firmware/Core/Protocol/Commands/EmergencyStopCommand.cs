@@ -8,18 +8,16 @@ namespace CommuneRadio.Core.Protocol.Commands
     /// <summary> emergency.stop: stops the emergency of a scope (an issuer at its level or above; docs/protocol.md §3.2). </summary>
     public sealed class EmergencyStopCommand : ProgrammeCommand
     {
-        private static readonly string[] Names = { "scope" };
-
         /// <summary>Creates the row.</summary>
         public EmergencyStopCommand()
-            : base(CommandKind.EmergencyStop, "emergency.stop", Names, 0)
+            : base(CommandKind.EmergencyStop, "emergency.stop", new string[] { "scope" }, 0)
         {
         }
 
         /// <inheritdoc/>
         public override CommandResult ReadMember(JsonReader r, int which, CommandArgs a, ArgsParser parser)
         {
-            return ArgsParser.Member(r, JsonMembers.ReadToken(r, 64, out a.Scope), RefusalReason.InvalidField, Names[0]);
+            return ArgsParser.Member(r, JsonMembers.ReadToken(r, 64, out a.Scope), RefusalReason.InvalidField, Members[0]);
         }
 
         /// <inheritdoc/>

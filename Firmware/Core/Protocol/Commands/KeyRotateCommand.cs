@@ -9,11 +9,9 @@ namespace CommuneRadio.Core.Protocol.Commands
     /// <summary> key.rotate: a lower issuer's key replaced; the key and the counter are one keyring write (docs/protocol.md §3.2). </summary>
     public sealed class KeyRotateCommand : Command
     {
-        private static readonly string[] Names = { "issuer", "key" };
-
         /// <summary>Creates the row.</summary>
         public KeyRotateCommand()
-            : base(CommandKind.KeyRotate, "key.rotate", Names, 3, PersistRule.ChangeWithCounter)
+            : base(CommandKind.KeyRotate, "key.rotate", new string[] { "issuer", "key" }, 3, PersistRule.ChangeWithCounter)
         {
         }
 
@@ -21,7 +19,7 @@ namespace CommuneRadio.Core.Protocol.Commands
         public override CommandResult ReadMember(JsonReader r, int which, CommandArgs a, ArgsParser parser)
         {
             bool ok = which == 0 ? JsonMembers.ReadToken(r, 48, out a.KeyIssuer) : ArgsParser.ReadKey(r, a);
-            return ArgsParser.Member(r, ok, RefusalReason.InvalidField, Names[which]);
+            return ArgsParser.Member(r, ok, RefusalReason.InvalidField, Members[which]);
         }
 
         /// <summary>Only an issuer above the rotated one may rotate its key.</summary>

@@ -8,11 +8,9 @@ namespace CommuneRadio.Core.Protocol.Commands
     /// <summary> play: a programme now, for a duration, without needing a valid clock (docs/protocol.md §3.2). </summary>
     public sealed class PlayCommand : ProgrammeCommand
     {
-        private static readonly string[] Names = { "class", "duration", "lines", "source" };
-
         /// <summary>Creates the row.</summary>
         public PlayCommand()
-            : base(CommandKind.Play, "play", Names, 15)
+            : base(CommandKind.Play, "play", new string[] { "class", "duration", "lines", "source" }, 15)
         {
         }
 
@@ -21,10 +19,10 @@ namespace CommuneRadio.Core.Protocol.Commands
         {
             if (which == 0)
             {
-                return ArgsParser.Member(r, ItemParser.ReadClass(r, out a.Class), RefusalReason.InvalidField, Names[0]);
+                return ArgsParser.Member(r, ItemParser.ReadClass(r, out a.Class), RefusalReason.InvalidField, Members[0]);
             }
 
-            return ArgsParser.ReadProgramme(r, which, a, Names[which]);
+            return ArgsParser.ReadProgramme(r, which, a, Members[which]);
         }
 
         /// <inheritdoc/>

@@ -8,7 +8,7 @@ namespace CommuneRadio.Core.Protocol.Commands
     {
         /// <summary>Creates the row.</summary>
         public RelaySelfTestCommand()
-            : base(CommandKind.RelaySelfTest, "relay.selftest", NoMembers, 0, PersistRule.Counter)
+            : base(CommandKind.RelaySelfTest, "relay.selftest", new string[0], 0, PersistRule.Counter)
         {
         }
 

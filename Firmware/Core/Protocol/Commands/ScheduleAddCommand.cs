@@ -8,11 +8,9 @@ namespace CommuneRadio.Core.Protocol.Commands
     /// <summary> schedule.add: a new item (docs/protocol.md §3.2). </summary>
     public sealed class ScheduleAddCommand : ScheduleCommand
     {
-        private static readonly string[] Names = { "item" };
-
         /// <summary>Creates the row.</summary>
         public ScheduleAddCommand()
-            : base(CommandKind.ScheduleAdd, "schedule.add", Names, 1)
+            : base(CommandKind.ScheduleAdd, "schedule.add", new string[] { "item" }, 1)
         {
         }
 

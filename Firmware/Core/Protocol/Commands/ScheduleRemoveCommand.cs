@@ -8,18 +8,16 @@ namespace CommuneRadio.Core.Protocol.Commands
     /// <summary> schedule.remove: the item with this id, removed (docs/protocol.md §3.2). </summary>
     public sealed class ScheduleRemoveCommand : ScheduleCommand
     {
-        private static readonly string[] Names = { "item_id" };
-
         /// <summary>Creates the row.</summary>
         public ScheduleRemoveCommand()
-            : base(CommandKind.ScheduleRemove, "schedule.remove", Names, 1)
+            : base(CommandKind.ScheduleRemove, "schedule.remove", new string[] { "item_id" }, 1)
         {
         }
 
         /// <inheritdoc/>
         public override CommandResult ReadMember(JsonReader r, int which, CommandArgs a, ArgsParser parser)
         {
-            return ArgsParser.Member(r, JsonMembers.ReadToken(r, ScheduleItem.MaxIdLength, out a.TargetId), RefusalReason.InvalidField, Names[0]);
+            return ArgsParser.Member(r, JsonMembers.ReadToken(r, ScheduleItem.MaxIdLength, out a.TargetId), RefusalReason.InvalidField, Members[0]);
         }
 
         /// <inheritdoc/>

@@ -8,11 +8,9 @@ namespace CommuneRadio.Core.Protocol.Commands
     /// <summary> schedule.replace: the item with the same id, replaced (docs/protocol.md §3.2). </summary>
     public sealed class ScheduleReplaceCommand : ScheduleCommand
     {
-        private static readonly string[] Names = { "item" };
-
         /// <summary>Creates the row.</summary>
         public ScheduleReplaceCommand()
-            : base(CommandKind.ScheduleReplace, "schedule.replace", Names, 1)
+            : base(CommandKind.ScheduleReplace, "schedule.replace", new string[] { "item" }, 1)
         {
         }
 

@@ -8,11 +8,9 @@ namespace CommuneRadio.Core.Protocol.Commands
     /// <summary> schedule.sync: the whole schedule replaced at a version (docs/protocol.md §3.2). </summary>
     public sealed class ScheduleSyncCommand : ScheduleCommand
     {
-        private static readonly string[] Names = { "version", "items" };
-
         /// <summary>Creates the row.</summary>
         public ScheduleSyncCommand()
-            : base(CommandKind.ScheduleSync, "schedule.sync", Names, 3)
+            : base(CommandKind.ScheduleSync, "schedule.sync", new string[] { "version", "items" }, 3)
         {
         }
 
@@ -21,7 +19,7 @@ namespace CommuneRadio.Core.Protocol.Commands
         {
             if (which == 0)
             {
-                return ArgsParser.Member(r, JsonMembers.ReadInt64(r, out a.Version) && a.Version >= 1, RefusalReason.InvalidField, Names[0]);
+                return ArgsParser.Member(r, JsonMembers.ReadInt64(r, out a.Version) && a.Version >= 1, RefusalReason.InvalidField, Members[0]);
             }
 
             return ArgsParser.ReadItems(r, a, parser.MaxItems);

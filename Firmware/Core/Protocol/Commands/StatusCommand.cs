@@ -8,7 +8,7 @@ namespace CommuneRadio.Core.Protocol.Commands
     {
         /// <summary>Creates the row.</summary>
         public StatusCommand()
-            : base(CommandKind.Status, "status", NoMembers, 0, PersistRule.CounterRidesAlong)
+            : base(CommandKind.Status, "status", new string[0], 0, PersistRule.CounterRidesAlong)
         {
         }
 

@@ -8,18 +8,16 @@ namespace CommuneRadio.Core.Protocol.Commands
     /// <summary> stop: a programme by id, or every non-emergency programme of the issuer's level or below (docs/protocol.md §3.2). </summary>
     public sealed class StopCommand : Command
     {
-        private static readonly string[] Names = { "programme" };
-
         /// <summary>Creates the row.</summary>
         public StopCommand()
-            : base(CommandKind.Stop, "stop", Names, 0, PersistRule.Counter)
+            : base(CommandKind.Stop, "stop", new string[] { "programme" }, 0, PersistRule.Counter)
         {
         }
 
         /// <inheritdoc/>
         public override CommandResult ReadMember(JsonReader r, int which, CommandArgs a, ArgsParser parser)
         {
-            return ArgsParser.Member(r, JsonMembers.ReadToken(r, ScheduleItem.MaxIdLength, out a.TargetId), RefusalReason.InvalidField, Names[0]);
+            return ArgsParser.Member(r, JsonMembers.ReadToken(r, ScheduleItem.MaxIdLength, out a.TargetId), RefusalReason.InvalidField, Members[0]);
         }
 
         /// <inheritdoc/>

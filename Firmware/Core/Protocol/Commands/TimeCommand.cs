@@ -8,18 +8,16 @@ namespace CommuneRadio.Core.Protocol.Commands
     /// <summary> time: a signed time beacon from a province or above; sets a clock that is not synced (docs/protocol.md §3.2). </summary>
     public sealed class TimeCommand : Command
     {
-        private static readonly string[] Names = { "utc_ms" };
-
         /// <summary>Creates the row.</summary>
         public TimeCommand()
-            : base(CommandKind.Time, "time", Names, 1, PersistRule.Counter)
+            : base(CommandKind.Time, "time", new string[] { "utc_ms" }, 1, PersistRule.Counter)
         {
         }
 
         /// <inheritdoc/>
         public override CommandResult ReadMember(JsonReader r, int which, CommandArgs a, ArgsParser parser)
         {
-            return ArgsParser.Member(r, JsonMembers.ReadInt64(r, out a.UtcMs) && a.UtcMs > 0, RefusalReason.InvalidField, Names[0]);
+            return ArgsParser.Member(r, JsonMembers.ReadInt64(r, out a.UtcMs) && a.UtcMs > 0, RefusalReason.InvalidField, Members[0]);
         }
 
         /// <inheritdoc/>
