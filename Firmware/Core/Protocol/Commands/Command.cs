@@ -9,14 +9,14 @@ namespace CommuneRadio.Core.Protocol.Commands
     /// members of "args", which are required, how each is read), its authorisation rule, what must persist before it
     /// is applied, and its handler (check → save → apply). The endpoint runs every command through the same pass
     /// (<c>StationEndpoint</c>, docs/architecture.md "Command table"); a row says only what differs.
-    /// </summary>
+    ///</summary>
     public abstract class Command
     {
         /// <summary>
         /// Creates a row. Its data is instance data, given here: nanoFramework runs every static constructor of an assembly
         /// at start-up in definition order (nf-interpreter, CLR_RT_ExecutionEngine::SpawnStaticConstructor), so a static
         /// array of one row class could still be null when the table's static constructor builds the rows.
-        /// </summary>
+        ///</summary>
         protected Command(CommandKind kind, string name, string[] members, int required, PersistRule persist)
         {
             Kind = kind;
@@ -44,7 +44,7 @@ namespace CommuneRadio.Core.Protocol.Commands
         /// <summary>
         /// Reads member <paramref name="which"/> of "args" (the reader is on its name) into <paramref name="a"/>. Called
         /// only for a member named in <see cref="Members"/>; a row without members never is.
-        /// </summary>
+        ///</summary>
         public virtual CommandResult ReadMember(JsonReader r, int which, CommandArgs a, ArgsParser parser)
         {
             return CommandResult.Refuse(RefusalReason.UnknownField, "args");
@@ -80,7 +80,7 @@ namespace CommuneRadio.Core.Protocol.Commands
         /// <summary>
         /// The dotted path of the args member a Core refusal's leaf field names (docs/protocol.md §5): by default the
         /// leaf itself (see <see cref="RefusalPaths"/>).
-        /// </summary>
+        ///</summary>
         public virtual string PathOf(string leaf)
         {
             return leaf;

@@ -8,7 +8,7 @@ namespace CommuneRadio.Core.Protocol.Commands
     /// <summary>
     /// What a command row works with: the station (its endpoint, Core, store and keys), the command as parsed, and the
     /// checked change being built. One instance per endpoint, reused for every command.
-    /// </summary>
+    ///</summary>
     public sealed class CommandContext
     {
         /// <summary>Creates the context of an endpoint.</summary>

@@ -22,7 +22,7 @@ namespace CommuneRadio.Core.Protocol.Commands
     /// ConfigSet        config.set         telemetry_s*                         counter, config     telemetry period
     /// KeyRotate        key.rotate         issuer* key*                         keys with counter   the issuer's key
     /// </code>
-    /// </summary>
+    ///</summary>
     public static class CommandTable
     {
         private static readonly Command[] Rows =

@@ -4,7 +4,7 @@ using CommuneRadio.Core.Time;
 
 namespace CommuneRadio.Core.Protocol.Commands
 {
-    /// <summary> config.set: the telemetry period, written to the "config" record before it applies (docs/protocol.md §3.2). </summary>
+    /// <summary>config.set: the telemetry period, written to the "config" record before it applies (docs/protocol.md §3.2).</summary>
     public sealed class ConfigSetCommand : Command
     {
         /// <summary>Creates the row.</summary>

@@ -5,7 +5,7 @@ using CommuneRadio.Core.Time;
 
 namespace CommuneRadio.Core.Protocol.Commands
 {
-    /// <summary> emergency.start: an emergency for a scope takes the speakers at once (docs/protocol.md §3.2). </summary>
+    /// <summary>emergency.start: an emergency for a scope takes the speakers at once (docs/protocol.md §3.2).</summary>
     public sealed class EmergencyStartCommand : ProgrammeCommand
     {
         /// <summary>Creates the row.</summary>

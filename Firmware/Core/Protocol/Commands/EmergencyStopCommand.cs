@@ -5,7 +5,7 @@ using CommuneRadio.Core.Time;
 
 namespace CommuneRadio.Core.Protocol.Commands
 {
-    /// <summary> emergency.stop: stops the emergency of a scope (an issuer at its level or above; docs/protocol.md §3.2). </summary>
+    /// <summary>emergency.stop: stops the emergency of a scope (an issuer at its level or above; docs/protocol.md §3.2).</summary>
     public sealed class EmergencyStopCommand : ProgrammeCommand
     {
         /// <summary>Creates the row.</summary>

@@ -6,7 +6,7 @@ using CommuneRadio.Core.Time;
 
 namespace CommuneRadio.Core.Protocol.Commands
 {
-    /// <summary> key.rotate: a lower issuer's key replaced; the key and the counter are one keyring write (docs/protocol.md §3.2). </summary>
+    /// <summary>key.rotate: a lower issuer's key replaced; the key and the counter are one keyring write (docs/protocol.md §3.2).</summary>
     public sealed class KeyRotateCommand : Command
     {
         /// <summary>Creates the row.</summary>

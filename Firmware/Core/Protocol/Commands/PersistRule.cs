@@ -3,7 +3,7 @@ namespace CommuneRadio.Core.Protocol.Commands
     /// <summary>
     /// What a command must have on flash before anything of it is applied or answered (docs/protocol.md §4.3). A full or
     /// failing store refuses the command with <c>storage-error</c> and nothing of it is applied.
-    /// </summary>
+    ///</summary>
     public enum PersistRule
     {
         /// <summary>Its replay counter, written before the checks that may still refuse it (play, stop, emergency.*, time).</summary>

@@ -5,7 +5,7 @@ using CommuneRadio.Core.Time;
 
 namespace CommuneRadio.Core.Protocol.Commands
 {
-    /// <summary> play: a programme now, for a duration, without needing a valid clock (docs/protocol.md §3.2). </summary>
+    /// <summary>play: a programme now, for a duration, without needing a valid clock (docs/protocol.md §3.2).</summary>
     public sealed class PlayCommand : ProgrammeCommand
     {
         /// <summary>Creates the row.</summary>

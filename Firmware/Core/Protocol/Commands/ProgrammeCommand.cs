@@ -9,7 +9,7 @@ namespace CommuneRadio.Core.Protocol.Commands
     /// What the commands that put a programme on air now share (play, emergency.start, emergency.stop): arguments
     /// duration, lines and source, and refusal paths under "args" — except "id", the programme's id, which is the
     /// command's own id. They persist only their replay counter; the Core checks the rest as it applies them.
-    /// </summary>
+    ///</summary>
     public abstract class ProgrammeCommand : Command
     {
         /// <summary>Creates a row.</summary>

@@ -3,7 +3,7 @@ using CommuneRadio.Core.Time;
 
 namespace CommuneRadio.Core.Protocol.Commands
 {
-    /// <summary> relay.selftest: each fitted line in turn, refused as busy while anything wants the speakers (docs/protocol.md §3.2). </summary>
+    /// <summary>relay.selftest: each fitted line in turn, refused as busy while anything wants the speakers (docs/protocol.md §3.2).</summary>
     public sealed class RelaySelfTestCommand : Command
     {
         /// <summary>Creates the row.</summary>

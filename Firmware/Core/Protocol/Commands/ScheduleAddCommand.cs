@@ -5,7 +5,7 @@ using CommuneRadio.Core.Time;
 
 namespace CommuneRadio.Core.Protocol.Commands
 {
-    /// <summary> schedule.add: a new item (docs/protocol.md §3.2). </summary>
+    /// <summary>schedule.add: a new item (docs/protocol.md §3.2).</summary>
     public sealed class ScheduleAddCommand : ScheduleCommand
     {
         /// <summary>Creates the row.</summary>

@@ -9,7 +9,7 @@ namespace CommuneRadio.Core.Protocol.Commands
     /// What the schedule commands share: the change they build is checked by the Core once, its image is the schedule
     /// record written before it is applied, and it is applied as checked. The item's issuer and level are always the
     /// signing key's (or, in a sync, those of the higher issuer's item it keeps), never values from the payload.
-    /// </summary>
+    ///</summary>
     public abstract class ScheduleCommand : Command
     {
         /// <summary>Creates a row.</summary>

@@ -5,7 +5,7 @@ using CommuneRadio.Core.Time;
 
 namespace CommuneRadio.Core.Protocol.Commands
 {
-    /// <summary> schedule.remove: the item with this id, removed (docs/protocol.md §3.2). </summary>
+    /// <summary>schedule.remove: the item with this id, removed (docs/protocol.md §3.2).</summary>
     public sealed class ScheduleRemoveCommand : ScheduleCommand
     {
         /// <summary>Creates the row.</summary>

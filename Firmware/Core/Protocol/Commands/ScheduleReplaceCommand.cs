@@ -5,7 +5,7 @@ using CommuneRadio.Core.Time;
 
 namespace CommuneRadio.Core.Protocol.Commands
 {
-    /// <summary> schedule.replace: the item with the same id, replaced (docs/protocol.md §3.2). </summary>
+    /// <summary>schedule.replace: the item with the same id, replaced (docs/protocol.md §3.2).</summary>
     public sealed class ScheduleReplaceCommand : ScheduleCommand
     {
         /// <summary>Creates the row.</summary>

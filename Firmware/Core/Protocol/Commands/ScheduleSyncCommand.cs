@@ -5,7 +5,7 @@ using CommuneRadio.Core.Time;
 
 namespace CommuneRadio.Core.Protocol.Commands
 {
-    /// <summary> schedule.sync: the whole schedule replaced at a version (docs/protocol.md §3.2). </summary>
+    /// <summary>schedule.sync: the whole schedule replaced at a version (docs/protocol.md §3.2).</summary>
     public sealed class ScheduleSyncCommand : ScheduleCommand
     {
         /// <summary>Creates the row.</summary>
@@ -43,7 +43,7 @@ namespace CommuneRadio.Core.Protocol.Commands
         /// <summary>
         /// A sync may not drop or change an item scheduled by a higher level than the issuer: it may only keep it as the
         /// same programme, which then keeps its issuer and level (see <see cref="Check"/>).
-        /// </summary>
+        ///</summary>
         public override CommandResult Authorize(CommandContext c)
         {
             Schedule schedule = c.Core.Schedule;
@@ -74,7 +74,7 @@ namespace CommuneRadio.Core.Protocol.Commands
         /// <summary>
         /// A synced item that keeps a higher issuer's item (<see cref="Authorize"/> checked it is the same programme) stays
         /// that issuer's: a commune's sync must not lower the rank of, or take over, the province's programme.
-        /// </summary>
+        ///</summary>
         public override CommandResult Check(CommandContext c, Instant now)
         {
             ScheduleItem[] items = c.Args.Items;

@@ -3,7 +3,7 @@ using CommuneRadio.Core.Time;
 
 namespace CommuneRadio.Core.Protocol.Commands
 {
-    /// <summary> status: the state and a health snapshot, published at once (docs/protocol.md §3.2). </summary>
+    /// <summary>status: the state and a health snapshot, published at once (docs/protocol.md §3.2).</summary>
     public sealed class StatusCommand : Command
     {
         /// <summary>Creates the row.</summary>

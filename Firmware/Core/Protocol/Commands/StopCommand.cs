@@ -5,7 +5,7 @@ using CommuneRadio.Core.Time;
 
 namespace CommuneRadio.Core.Protocol.Commands
 {
-    /// <summary> stop: a programme by id, or every non-emergency programme of the issuer's level or below (docs/protocol.md §3.2). </summary>
+    /// <summary>stop: a programme by id, or every non-emergency programme of the issuer's level or below (docs/protocol.md §3.2).</summary>
     public sealed class StopCommand : Command
     {
         /// <summary>Creates the row.</summary>

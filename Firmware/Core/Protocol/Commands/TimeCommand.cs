@@ -5,7 +5,7 @@ using CommuneRadio.Core.Time;
 
 namespace CommuneRadio.Core.Protocol.Commands
 {
-    /// <summary> time: a signed time beacon from a province or above; sets a clock that is not synced (docs/protocol.md §3.2). </summary>
+    /// <summary>time: a signed time beacon from a province or above; sets a clock that is not synced (docs/protocol.md §3.2).</summary>
     public sealed class TimeCommand : Command
     {
         /// <summary>Creates the row.</summary>
