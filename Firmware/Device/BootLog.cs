@@ -1,7 +1,7 @@
 using System;
 using CommuneRadio.Core.Config;
-using CommuneRadio.Core.Persistence;
 using CommuneRadio.Core.Relays;
+using CommuneRadio.Core.Runtime;
 
 namespace CommuneRadio.Device
 {

@@ -1,6 +1,4 @@
-using CommuneRadio.Core.Runtime;
-
-namespace CommuneRadio.Core.Persistence
+namespace CommuneRadio.Core.Runtime
 {
     /// <summary>What <see cref="StationBoot"/> found in storage, for the first health report and the boot log.</summary>
     public sealed class BootReport
