@@ -1,5 +1,5 @@
 using System.Text;
-using CommuneRadio.Core.Protocol;
+using CommuneRadio.Core.Security;
 
 namespace CommuneRadio.Core.Update
 {

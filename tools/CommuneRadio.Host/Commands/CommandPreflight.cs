@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using CommuneRadio.Core.Protocol;
+using CommuneRadio.Core.Security;
 using CommuneRadio.Core.Station;
 using CommuneRadio.Core.Time;
 using CommuneRadio.Host.Fleet;

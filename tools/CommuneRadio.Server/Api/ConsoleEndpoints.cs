@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using CommuneRadio.Core.Protocol;
+using CommuneRadio.Core.Protocol.Commands;
 using CommuneRadio.Core.Scheduling;
 using CommuneRadio.Host.Fleet;
 using CommuneRadio.Host.Protocol;
@@ -65,9 +66,9 @@ public static class ConsoleEndpoints
     private static MeView Me(ApiContext api, ApiToken token)
     {
         var commands = new List<string>();
-        for (int i = 1; CommandNames.Of((CommandKind)i) != "unknown"; i++)
+        for (int i = 1; i <= CommandTable.Count; i++)
         {
-            string name = CommandNames.Of((CommandKind)i);
+            string name = CommandTable.NameOf((CommandKind)i);
             if (token.MaySend(name))
             {
                 commands.Add(name);
