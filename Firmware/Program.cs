@@ -10,6 +10,7 @@ using CommuneRadio.Core.Relays;
 using CommuneRadio.Core.Runtime;
 using CommuneRadio.Core.Supervision;
 using CommuneRadio.Core.Time;
+using CommuneRadio.Core.Update;
 using CommuneRadio.Device;
 
 namespace CommuneRadio
@@ -31,17 +32,42 @@ namespace CommuneRadio
         private static SntpClock _clock;
         private static GpioController _gpio;
 
-        /// <summary>Entry point.</summary>
+        /// <summary>
+        /// Entry point of the deployed application: relays off, then the resident loader, which runs an updated
+        /// application from its slot on <c>I:\upd</c> when the update record says so (docs/protocol.md §8), and
+        /// otherwise this one.
+        /// </summary>
         public static void Main()
         {
             BootLog.Line("CommuneRadio firmware starting");
-            byte[] file = FlashStorage.ReadFile(ConfigPath);
-            StationConfig config = ConfigParser.Parse(file, file == null ? 0 : file.Length);
-            BootLog.Config(ConfigPath, config);
+            StationConfig config = LoadConfig();
 
-            // Relays first: every configured pin to its OFF level before anything else can run or fail.
-            _gpio = new GpioController();
-            GpioRelayDriver relays = new GpioRelayDriver(_gpio);
+            // Relays first: every configured pin to its OFF level before anything else can run, fail or be loaded.
+            GpioController gpio = new GpioController();
+            GpioRelayDriver relays = new GpioRelayDriver(gpio);
+            relays.Open(config.Station.Relays);
+
+            UpdateManager loader = new UpdateManager(new RecordStore(new FlashStorage()), new FileUpdateStorage(), config.Protocol.FirmwareVersion, new UpdateSettings());
+            int slot = ResidentLoader.BootSlot(loader);
+            if (slot != UpdateManager.BuiltIn && ResidentLoader.TryRun(loader, slot, gpio, relays.Pins))
+            {
+                return;
+            }
+
+            Start(UpdateManager.BuiltIn, gpio, relays.Pins);
+        }
+
+        /// <summary>
+        /// The application, whether deployed or loaded from an update slot by the resident loader (which finds this
+        /// method by name: <see cref="ResidentLoader.EntryMethod"/>). <paramref name="bootedSlot"/> is the slot the
+        /// loader booted (<see cref="UpdateManager.BuiltIn"/> for the deployed application); the relay pins come
+        /// already open at their OFF level.
+        /// </summary>
+        public static void Start(int bootedSlot, GpioController gpio, GpioPin[] relayPins)
+        {
+            StationConfig config = LoadConfig();
+            _gpio = gpio;
+            GpioRelayDriver relays = new GpioRelayDriver(gpio, relayPins);
             int openFailed = relays.Open(config.Station.Relays);
             BootLog.Relays(config.Station.Relays);
 
@@ -184,6 +210,14 @@ namespace CommuneRadio
 
             BootLog.Line("relay: could not open output " + index.ToString() + " of role " + ((int)role).ToString());
             _runtime.OutputFailed(role, index, _clock.Now());
+        }
+
+        private static StationConfig LoadConfig()
+        {
+            byte[] file = FlashStorage.ReadFile(ConfigPath);
+            StationConfig config = ConfigParser.Parse(file, file == null ? 0 : file.Length);
+            BootLog.Config(ConfigPath, config);
+            return config;
         }
 
         private static string LoadCa(DeviceSettings device)

@@ -17,12 +17,29 @@ namespace CommuneRadio.Device
     public sealed class GpioRelayDriver : IRelayDriver
     {
         private readonly GpioController _gpio;
-        private readonly GpioPin[] _pins = new GpioPin[40];
+        private readonly GpioPin[] _pins;
 
         /// <summary>Creates the driver on a controller.</summary>
         public GpioRelayDriver(GpioController gpio)
+            : this(gpio, null)
+        {
+        }
+
+        /// <summary>
+        /// Creates the driver on a controller whose relay pins <paramref name="opened"/> (by pin number) were already
+        /// opened at their OFF level: by the resident loader's driver, before it loaded an updated application, which
+        /// cannot open them again (GpioController.OpenPin refuses an open pin). Null: none.
+        /// </summary>
+        public GpioRelayDriver(GpioController gpio, GpioPin[] opened)
         {
             _gpio = gpio;
+            _pins = opened != null && opened.Length == 40 ? opened : new GpioPin[40];
+        }
+
+        /// <summary>The open pins by pin number (handed to an updated application by the resident loader).</summary>
+        public GpioPin[] Pins
+        {
+            get { return _pins; }
         }
 
         /// <summary>
@@ -86,7 +103,16 @@ namespace CommuneRadio.Device
             PinValue off = c.LevelFor(false) ? PinValue.High : PinValue.Low;
             try
             {
-                GpioPin pin = _gpio.OpenPin(c.Pin, PinMode.Input);
+                GpioPin pin = c.Pin >= 0 && c.Pin < _pins.Length ? _pins[c.Pin] : null;
+                if (pin != null)
+                {
+                    // Handed over already open (and already off): drive it to this layout's OFF level again.
+                    pin.SetPinMode(PinMode.Output);
+                    pin.Write(off);
+                    return true;
+                }
+
+                pin = _gpio.OpenPin(c.Pin, PinMode.Input);
                 try
                 {
                     // Latch the OFF level while the pin is still an input (driven when the mode changes to output).
