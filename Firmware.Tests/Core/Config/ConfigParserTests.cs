@@ -106,6 +106,23 @@ namespace CommuneRadio.Tests.Core.Config
         }
 
         [TestMethod]
+        public void Parse_KeyUpdateRight_OnlyWhereGivenAndBooleanOnly()
+        {
+            string marker = "\"scopes\": [\"g/prov.ha-tinh\"],";
+            int at = ConfigFiles.Devkit4Relay.IndexOf(marker) + marker.Length;
+            string granted = ConfigFiles.Devkit4Relay.Substring(0, at) + " \"update\": true," + ConfigFiles.Devkit4Relay.Substring(at);
+            StationConfig c = Parse(granted);
+            Assert.IsTrue(c.Valid, Describe(c));
+            Assert.IsTrue(c.Keys.Find("prov.ha-tinh").MayUpdate);
+            Assert.IsFalse(c.Keys.Find("vn").MayUpdate, "no update right unless given");
+            Assert.IsFalse(Parse(ConfigFiles.Devkit4Relay).Keys.Find("prov.ha-tinh").MayUpdate);
+
+            StationConfig bad = Parse(ConfigFiles.Devkit4Relay.Substring(0, at) + " \"update\": 1," + ConfigFiles.Devkit4Relay.Substring(at));
+            Assert.IsFalse(bad.Valid);
+            Assert.IsTrue(Describe(bad).IndexOf("keys[1].update") >= 0, Describe(bad));
+        }
+
+        [TestMethod]
         public void Parse_Board8Relay_TwoAmplifiersFourLinesTwoSources()
         {
             StationConfig c = Parse(ConfigFiles.Board8Relay);

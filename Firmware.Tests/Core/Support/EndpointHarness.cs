@@ -46,7 +46,7 @@ namespace CommuneRadio.Tests.Core.Support
         }
 
         /// <summary>As <see cref="Persistent(MemoryStorage, long, bool)"/> with the commune issuer provisioned with <paramref name="communeKey"/>.</summary>
-        public static EndpointHarness Persistent(MemoryStorage flash, long utcStart, bool synced, byte[] communeKey)
+        public static EndpointHarness Persistent(CommuneRadio.Core.Persistence.IStorage flash, long utcStart, bool synced, byte[] communeKey)
         {
             EndpointHarness h = new EndpointHarness();
             h.Boot = new BootReport();

@@ -8,7 +8,7 @@ namespace CommuneRadio.Core.Config
     /// <summary>The "keys", "relays", "timings" and "sensors" sections.</summary>
     public sealed partial class ConfigParser
     {
-        private static readonly string[] KeyNames = { "issuer", "level", "scopes", "emergency", "key" };
+        private static readonly string[] KeyNames = { "issuer", "level", "scopes", "emergency", "key", "update" };
         private const int KeyRequired = 0x13; // issuer, level, key
         private static readonly string[] LevelNames = { "station", "commune", "province", "national" };
         private static readonly string[] RelayNames = { "amplifiers", "lines", "sources" };
@@ -34,6 +34,7 @@ namespace CommuneRadio.Core.Config
         private int _kLevel = -1;
         private string[] _kScopes;
         private bool _kEmergency;
+        private bool _kUpdate;
         private byte[] _kKey;
         private int _chPin = -1;
         private bool _chActiveLow = true;
@@ -62,6 +63,7 @@ namespace CommuneRadio.Core.Config
                 _kLevel = -1;
                 _kScopes = new string[0];
                 _kEmergency = false;
+                _kUpdate = false;
                 _kKey = null;
                 if (!_r.ReadObjectStart(path))
                 {
@@ -81,7 +83,9 @@ namespace CommuneRadio.Core.Config
                     continue;
                 }
 
-                _keys.Put(new IssuerKey(_kIssuer, (IssuerLevel)_kLevel, _kKey, _kScopes, _kEmergency));
+                IssuerKey key = new IssuerKey(_kIssuer, (IssuerLevel)_kLevel, _kKey, _kScopes, _kEmergency);
+                key.MayUpdate = _kUpdate;
+                _keys.Put(key);
             }
 
             if (n == 0 && !_r.Broken)
@@ -121,6 +125,9 @@ namespace CommuneRadio.Core.Config
                     break;
                 case 3:
                     _r.ReadBool(field, out _kEmergency);
+                    break;
+                case 5:
+                    _r.ReadBool(field, out _kUpdate);
                     break;
                 default:
                     string hex = null;

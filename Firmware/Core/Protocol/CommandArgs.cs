@@ -44,6 +44,27 @@ namespace CommuneRadio.Core.Protocol
         /// <summary>key.rotate: the new key (32 bytes).</summary>
         public byte[] Key;
 
+        /// <summary>update.*: the version.</summary>
+        public string UpdateVersion;
+
+        /// <summary>update.begin: the manifest (files, chunk size, image MAC; its version is <see cref="UpdateVersion"/>).</summary>
+        public CommuneRadio.Core.Update.UpdateManifest Manifest;
+
+        /// <summary>update.chunk: the file index (transfer order of the manifest).</summary>
+        public int UpdateFile;
+
+        /// <summary>update.chunk: the byte offset in the file.</summary>
+        public int UpdateOffset;
+
+        /// <summary>
+        /// update.chunk: the decoded bytes, in one buffer of <see cref="CommuneRadio.Core.Update.UpdateManifest.MaxChunkSize"/>
+        /// allocated at the first chunk and reused (kept by <see cref="Clear"/>).
+        /// </summary>
+        public byte[] ChunkBuffer;
+
+        /// <summary>update.chunk: the number of bytes decoded into <see cref="ChunkBuffer"/>.</summary>
+        public int ChunkLength;
+
         /// <summary>Forgets the previous command.</summary>
         public void Clear()
         {
@@ -60,6 +81,11 @@ namespace CommuneRadio.Core.Protocol
             TelemetrySeconds = 0;
             KeyIssuer = null;
             Key = null;
+            UpdateVersion = null;
+            Manifest = null;
+            UpdateFile = 0;
+            UpdateOffset = 0;
+            ChunkLength = 0;
         }
     }
 }

@@ -44,5 +44,14 @@ namespace CommuneRadio.Core.Protocol
 
         /// <summary>key.rotate</summary>
         KeyRotate,
+
+        /// <summary>update.begin (docs/protocol.md §8)</summary>
+        UpdateBegin,
+
+        /// <summary>update.chunk</summary>
+        UpdateChunk,
+
+        /// <summary>update.commit</summary>
+        UpdateCommit,
     }
 }

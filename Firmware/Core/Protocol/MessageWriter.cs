@@ -4,6 +4,7 @@ using CommuneRadio.Core.Json;
 using CommuneRadio.Core.Results;
 using CommuneRadio.Core.Scheduling;
 using CommuneRadio.Core.Time;
+using CommuneRadio.Core.Update;
 
 namespace CommuneRadio.Core.Protocol
 {
@@ -30,6 +31,43 @@ namespace CommuneRadio.Core.Protocol
         /// <summary>The result of one command.</summary>
         public byte[] Result(string id, CommandResult r)
         {
+            WriteResult(id, r);
+            return End();
+        }
+
+        /// <summary>
+        /// The result of an <c>update.*</c> command with the station's update progress (docs/protocol.md §8): the state,
+        /// the running and pending versions, and the next chunk wanted (file index and offset; 0 and 0 unless receiving):
+        /// <code>
+        /// {"id":"c-7","station":"ht-ab-001","result":"refused","reason":"out-of-order","field":"args.offset",
+        ///  "update":{"state":"receiving","running":"1.0.0","pending":"1.4.0","file":0,"offset":4096}}
+        /// </code>
+        /// </summary>
+        public byte[] Result(string id, CommandResult r, UpdateManager u)
+        {
+            JsonWriter w = WriteResult(id, r);
+            w.WriteStartObject("update");
+            w.WriteString("state", UpdateNames.State(u.State));
+            w.WriteString("running", u.RunningVersion);
+            string pending = u.PendingVersion;
+            if (pending == null)
+            {
+                w.WriteNull("pending");
+            }
+            else
+            {
+                w.WriteString("pending", pending);
+            }
+
+            bool receiving = u.State == UpdateState.Receiving;
+            w.WriteNumber("file", receiving ? u.NextFile : 0);
+            w.WriteNumber("offset", receiving ? u.NextOffset : 0);
+            w.WriteEndObject();
+            return End();
+        }
+
+        private JsonWriter WriteResult(string id, CommandResult r)
+        {
             JsonWriter w = Begin();
             if (id == null)
             {
@@ -51,7 +89,7 @@ namespace CommuneRadio.Core.Protocol
                 }
             }
 
-            return End();
+            return w;
         }
 
         /// <summary>A proof-of-play event.</summary>

@@ -69,6 +69,12 @@ namespace CommuneRadio.Core.Protocol
         /// <summary>Messages waiting for the transport.</summary>
         public Outbox Outbox { get; }
 
+        /// <summary>
+        /// The application update of this station (docs/protocol.md §8), or null on a station without update storage, which
+        /// refuses every <c>update.*</c> as <c>no-update</c>. Set by the runtime after the boot.
+        /// </summary>
+        public CommuneRadio.Core.Update.UpdateManager Update { get; set; }
+
         /// <summary>Set by an accepted time beacon while the clock is not synced: the platform sets its clock to this (UTC ms), then calls <c>ClockSynced</c>. 0 when none.</summary>
         public long ClockSetRequestUtcMs { get; set; }
 
@@ -126,7 +132,9 @@ namespace CommuneRadio.Core.Protocol
             // previous call's relay writes), it is counted once, and the station runs once at its end.
             Core.BeginCommand(now);
             CommandResult r = Core.EndCommand(Process(addressee, payload, retained, now), now);
-            Outbox.Enqueue(new OutgoingMessage(Topics.Result, _writer.Result(_env.Id, r), 1, false));
+            bool update = _env.Kind == CommandKind.UpdateBegin || _env.Kind == CommandKind.UpdateChunk || _env.Kind == CommandKind.UpdateCommit;
+            byte[] result = update && Update != null ? _writer.Result(_env.Id, r, Update) : _writer.Result(_env.Id, r);
+            Outbox.Enqueue(new OutgoingMessage(Topics.Result, result, 1, false));
             Drain(now);
         }
 

@@ -34,6 +34,18 @@ namespace CommuneRadio.Core.Results
                 case RefusalReason.NotYetValid: return "not-yet-valid";
                 case RefusalReason.Retained: return "retained";
                 case RefusalReason.InThePast: return "in-the-past";
+                case RefusalReason.InvalidManifest: return "invalid-manifest";
+                case RefusalReason.AlreadyRunning: return "already-running";
+                case RefusalReason.UpdateInTrial: return "update-in-trial";
+                case RefusalReason.StorageFull: return "storage-full";
+                case RefusalReason.NoUpdate: return "no-update";
+                case RefusalReason.WrongVersion: return "wrong-version";
+                case RefusalReason.WrongIssuer: return "wrong-issuer";
+                case RefusalReason.OutOfOrder: return "out-of-order";
+                case RefusalReason.InvalidChunk: return "invalid-chunk";
+                case RefusalReason.ImageMismatch: return "image-mismatch";
+                case RefusalReason.NotVerified: return "not-verified";
+                case RefusalReason.FlashMismatch: return "flash-mismatch";
                 default: return "unknown";
             }
         }

@@ -83,5 +83,41 @@ namespace CommuneRadio.Core.Results
 
         /// <summary>A schedule item whose every occurrence has already ended (by a valid clock).</summary>
         InThePast,
+
+        /// <summary>update.begin: the manifest is not one this station can take (docs/protocol.md §8).</summary>
+        InvalidManifest,
+
+        /// <summary>update.begin: that version already runs.</summary>
+        AlreadyRunning,
+
+        /// <summary>update.begin: a committed version is still on trial.</summary>
+        UpdateInTrial,
+
+        /// <summary>The drive cannot hold the update (or a write to it failed); the running version is untouched.</summary>
+        StorageFull,
+
+        /// <summary>update.chunk / update.commit without a transfer in progress, or a station without update storage.</summary>
+        NoUpdate,
+
+        /// <summary>update.chunk / update.commit for another version than the transfer in progress.</summary>
+        WrongVersion,
+
+        /// <summary>update.chunk / update.commit signed by another issuer than the one that began the transfer.</summary>
+        WrongIssuer,
+
+        /// <summary>update.chunk that is not the next one; the result's "update" member says which is.</summary>
+        OutOfOrder,
+
+        /// <summary>update.chunk whose file, offset or length does not fit the manifest.</summary>
+        InvalidChunk,
+
+        /// <summary>The chunks' chain is not the manifest's image MAC: the transfer was discarded.</summary>
+        ImageMismatch,
+
+        /// <summary>update.commit before every chunk arrived and was verified.</summary>
+        NotVerified,
+
+        /// <summary>The image read back from flash was not the one received: the transfer was discarded.</summary>
+        FlashMismatch,
     }
 }

@@ -72,6 +72,13 @@ namespace CommuneRadio.Core.Security
         /// <summary>True when the issuer may send emergency-class work.</summary>
         public bool MayEmergency;
 
+        /// <summary>
+        /// True when the issuer may update the station's application (<c>update.*</c>, docs/protocol.md §8): set from the
+        /// key's <c>"update"</c> member in the configuration, false unless given. Like the emergency right it comes from the
+        /// configuration at every boot (the stored keyring keeps only keys and counters of provisioned issuers).
+        /// </summary>
+        public bool MayUpdate;
+
         /// <summary>The 32 highest counters accepted from this issuer (replay window).</summary>
         public readonly ReplayWindow Counters = new ReplayWindow();
     }

@@ -85,6 +85,12 @@ namespace CommuneRadio.Core.Update
             get { return _state == UpdateState.Idle || _manifest == null ? null : _manifest.Version; }
         }
 
+        /// <summary>The manifest being received, verified or on trial; null when idle.</summary>
+        public UpdateManifest Pending
+        {
+            get { return _state == UpdateState.Idle ? null : _manifest; }
+        }
+
         /// <summary>The slot this boot runs (<see cref="BuiltIn"/> for the nanoff-deployed application).</summary>
         public int RunningSlot
         {

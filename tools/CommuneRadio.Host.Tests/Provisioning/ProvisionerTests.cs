@@ -67,6 +67,26 @@ public sealed class ProvisionerTests
     }
 
     [TestMethod]
+    public void Run_UpdateRight_OnlyNamedIssuersInStationConfigsFleetAndKeyringsAndKeptOnRerun()
+    {
+        ProvisionResult first = Provisioner.Run(new ProvisionOptions { InventoryText = ProvisionTestData.ThreeStations(), Directory = _dir });
+        Assert.IsFalse(Parse(first.Layout.StationConfig("ht-ab-001")).Keys.Find("prov.ha-tinh").MayUpdate, "no issuer has the update right unless named");
+        Assert.IsFalse(File.ReadAllText(first.Layout.Fleet).Contains("\"update\"", StringComparison.Ordinal), "files without the right are as before");
+
+        ProvisionResult granted = Provisioner.Run(new ProvisionOptions { InventoryText = ProvisionTestData.ThreeStations(), Directory = _dir, UpdateIssuers = new[] { "prov.ha-tinh" } });
+        Keyring ab1 = Parse(granted.Layout.StationConfig("ht-ab-001")).Keys;
+        Assert.IsTrue(ab1.Find("prov.ha-tinh").MayUpdate);
+        Assert.IsFalse(ab1.Find("vn").MayUpdate);
+        Assert.IsFalse(ab1.Find("com.ha-tinh.an-binh").MayUpdate);
+        Assert.IsTrue(FleetFile.Load(granted.Layout.Fleet).Issuers.Single(i => i.Name == "prov.ha-tinh").Update);
+        Assert.IsTrue(KeyringFile.Load(granted.Layout.Role("prov.ha-tinh").Keyring).Issuers.Single().Update, "the issuer's own keyring says so too");
+
+        ProvisionResult rerun = Provisioner.Run(new ProvisionOptions { InventoryText = ProvisionTestData.ThreeStations(), Directory = _dir });
+        Assert.IsTrue(Parse(rerun.Layout.StationConfig("ht-ka-001")).Keys.Find("prov.ha-tinh").MayUpdate, "a rerun without names keeps the right");
+        Assert.ThrowsExactly<ProvisionException>(() => Provisioner.Run(new ProvisionOptions { InventoryText = ProvisionTestData.ThreeStations(), Directory = _dir, UpdateIssuers = new[] { "prov.ha-tnh" } }));
+    }
+
+    [TestMethod]
     public void Run_Outputs_FleetKeyringsCredentialsAclAndManifestsAreConsistent()
     {
         ProvisionResult result = Provisioner.Run(new ProvisionOptions { InventoryText = ProvisionTestData.ThreeStations(), Directory = _dir });

@@ -16,6 +16,7 @@ namespace CommuneRadio.Host.Fleet;
  *                 "groups":["vn","prov.ha-tinh","com.ha-tinh.an-binh"],"board":"relay8"}],
  *    "issuers":[{"name":"prov.ha-tinh","level":"province","scopes":["g/prov.ha-tinh"],"emergency":true,
  *                "key":"<64 hex>"}]}
+ *    (an issuer may also have "update":true: it may update the stations' application, protocol §8; omitted when false)
  *
  * Keyring rule (KeyringFor): a station trusts every national issuer, and every other issuer with a scope
  * that names the station ("st/{id}") or one of its groups ("g/{group}") — with the generator's issuers that

@@ -72,6 +72,13 @@ public sealed class FleetIssuer
     /// <summary>True when it may send emergency-class work.</summary>
     public bool Emergency { get; set; }
 
+    /// <summary>
+    /// True when it may update the stations' application (<c>update.*</c>, protocol §8); false unless given. Written only
+    /// when true, so files of fleets without it stay as they were.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Update { get; set; }
+
     /// <summary>Master HMAC-SHA256 key: 64 hex digits (32 bytes). Stations hold <see cref="KeyFor"/> of their province.</summary>
     public string Key { get; set; } = string.Empty;
 
@@ -80,7 +87,7 @@ public sealed class FleetIssuer
     public bool HasKey => Key.Length > 0;
 
     /// <summary>A copy of this entry without its key (for an operator's fleet file).</summary>
-    public FleetIssuer WithoutKey() => new() { Name = Name, Level = Level, Scopes = (string[])Scopes.Clone(), Emergency = Emergency, Key = string.Empty };
+    public FleetIssuer WithoutKey() => new() { Name = Name, Level = Level, Scopes = (string[])Scopes.Clone(), Emergency = Emergency, Update = Update, Key = string.Empty };
 
     /// <summary>The level as the Core's enum; throws <see cref="FormatException"/> on an unknown name.</summary>
     public IssuerLevel ParsedLevel() => Level switch
@@ -107,11 +114,11 @@ public sealed class FleetIssuer
     public byte[] KeyFor(string province) => ProvinceKeys.Derive(KeyBytes(), province);
 
     /// <summary>A fresh keyring entry for a station of <paramref name="province"/> (its own replay window, its province's key).</summary>
-    public IssuerKey ToStationKey(string province) => new(Name, ParsedLevel(), KeyFor(province), (string[])Scopes.Clone(), Emergency);
+    public IssuerKey ToStationKey(string province) => new(Name, ParsedLevel(), KeyFor(province), (string[])Scopes.Clone(), Emergency) { MayUpdate = Update };
 
     /// <summary>
-    /// The issuer's rights (name, level, scopes, emergency) as a Core entry with an all-zero key: for checking what it
+    /// The issuer's rights (name, level, scopes, emergency, update) as a Core entry with an all-zero key: for checking what it
     /// may address by the Core's rule (<see cref="Keyring.Covers"/>), never for verifying or signing.
     /// </summary>
-    public IssuerKey ToRights() => new(Name, ParsedLevel(), new byte[32], (string[])Scopes.Clone(), Emergency);
+    public IssuerKey ToRights() => new(Name, ParsedLevel(), new byte[32], (string[])Scopes.Clone(), Emergency) { MayUpdate = Update };
 }

@@ -16,7 +16,7 @@ namespace CommuneRadio.Host.Fleet;
  *    "issuers":[{"name":"prov.ha-tinh","level":"province","scopes":["g/prov.ha-tinh"],"emergency":true,
  *                "key":"<64 hex>"}]}
  *
- * An entry has exactly the members of a fleet file's issuer, with the same rules, so `radioctl keys generate`
+ * "update": true (omitted when false) gives the issuer the update right (protocol §8). An entry has exactly the members of a fleet file's issuer, with the same rules, so `radioctl keys generate`
  * copies entries from the fleet file and a station's keyring (derived from the fleet file) holds the same key.
  */
 
@@ -86,7 +86,7 @@ public sealed class KeyringFile
         var keyring = new KeyringFile();
         foreach (FleetIssuer i in issuers)
         {
-            keyring.Issuers.Add(new FleetIssuer { Name = i.Name, Level = i.Level, Scopes = (string[])i.Scopes.Clone(), Emergency = i.Emergency, Key = i.Key });
+            keyring.Issuers.Add(new FleetIssuer { Name = i.Name, Level = i.Level, Scopes = (string[])i.Scopes.Clone(), Emergency = i.Emergency, Update = i.Update, Key = i.Key });
         }
 
         keyring.Validate("keyring");

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace CommuneRadio.Host.Provisioning;
 
 /// <summary>What <see cref="Provisioner"/> works from (radioctl provision's options).</summary>
@@ -17,6 +19,13 @@ public sealed class ProvisionOptions
 
     /// <summary>Topic prefix; null = the directory's (from its fleet file), else "cr/v1".</summary>
     public string? Prefix { get; init; }
+
+    /// <summary>
+    /// The issuers given the update right (protocol §8: they may push application updates), e.g. ["prov.ha-tinh"]; every
+    /// other issuer has none. Null keeps what the directory's fleet file says (new issuers get none): no issuer ever
+    /// gets the right without being named here once.
+    /// </summary>
+    public IReadOnlyCollection<string>? UpdateIssuers { get; init; }
 
     /// <summary>The broker's CA certificate (PEM file), required once for an mqtts broker; copied to DIR/ca.pem.</summary>
     public string? CaPath { get; init; }

@@ -70,6 +70,37 @@ public static partial class Provisioner
         }
     }
 
+    /// <summary>
+    /// The update right (protocol §8): exactly the issuers named in <paramref name="names"/> when given (an unknown name is
+    /// an error: a typo must not silently leave a province unable to update); else what the earlier run gave
+    /// (<paramref name="rotated"/>: the directory's fleet file when keys were rotated, whose entries were not kept).
+    /// </summary>
+    private static void GrantUpdate(FleetFile fleet, IReadOnlyCollection<string>? names, FleetFile? rotated)
+    {
+        if (names is null)
+        {
+            foreach (FleetIssuer issuer in fleet.Issuers)
+            {
+                issuer.Update |= rotated?.Issuers.Find(i => i.Name == issuer.Name)?.Update ?? false;
+            }
+
+            return;
+        }
+
+        foreach (string name in names)
+        {
+            if (!fleet.Issuers.Exists(i => i.Name == name))
+            {
+                throw new ProvisionException($"update right for {name}: no such issuer (known: {string.Join(", ", fleet.Issuers.Select(i => i.Name))})");
+            }
+        }
+
+        foreach (FleetIssuer issuer in fleet.Issuers)
+        {
+            issuer.Update = names.Contains(issuer.Name);
+        }
+    }
+
     // A station's configuration and its nanoff manifest, in DIR or in an engineer's role directory (paths of that layout).
     private static void AddStation(ProvisionPlan plan, ProvisionLayout layout, InventoryRow row, string config)
     {

@@ -72,6 +72,7 @@ public static partial class Provisioner
         }
 
         AddIssuers(fleet, merged, options.RotateKeys ? null : existing.Fleet, result);
+        GrantUpdate(fleet, options.UpdateIssuers, options.RotateKeys ? existing.Fleet : null);
         Dictionary<string, string> credentials;
         try
         {

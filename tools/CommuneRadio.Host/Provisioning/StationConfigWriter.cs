@@ -72,14 +72,21 @@ public static class StationConfigWriter
         var keys = new JsonArray();
         foreach (FleetIssuer issuer in issuers)
         {
-            keys.Add(new JsonObject
+            var entry = new JsonObject
             {
                 ["issuer"] = issuer.Name,
                 ["level"] = issuer.Level,
                 ["scopes"] = Array(issuer.Scopes),
                 ["emergency"] = issuer.Emergency,
                 ["key"] = ProvinceKeys.DeriveHex(issuer.Key, row.Province),
-            });
+            };
+            if (issuer.Update)
+            {
+                // The update right (protocol §8, configuration.md §2.5): written only when given, absent means false.
+                entry["update"] = true;
+            }
+
+            keys.Add(entry);
         }
 
         config["keys"] = keys;

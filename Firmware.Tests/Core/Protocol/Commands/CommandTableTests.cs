@@ -22,7 +22,7 @@ namespace CommuneRadio.Tests.Core.Protocol.Commands
         [TestMethod]
         public void Of_EveryKind_IsTheRowOfThatKindAndItsNameMatchesIt()
         {
-            Assert.AreEqual((int)CommandKind.KeyRotate, CommandTable.Count);
+            Assert.AreEqual((int)CommandKind.UpdateCommit, CommandTable.Count);
             for (int i = 1; i <= CommandTable.Count; i++)
             {
                 Command row = CommandTable.Of((CommandKind)i);

@@ -21,6 +21,9 @@ namespace CommuneRadio.Core.Protocol.Commands
     /// Time             time               utc_ms*                              counter             clock-set request
     /// ConfigSet        config.set         telemetry_s*                         counter, config     telemetry period
     /// KeyRotate        key.rotate         issuer* key*                         keys with counter   the issuer's key
+    /// UpdateBegin      update.begin       version* files* chunk* mac*          counter (+ update)  Update.Begin
+    /// UpdateChunk      update.chunk       version* file* offset* data*         counter (+ update)  Update.Chunk
+    /// UpdateCommit     update.commit      version*                             counter (+ update)  Update.Commit
     /// </code>
     ///</summary>
     public static class CommandTable
@@ -41,6 +44,9 @@ namespace CommuneRadio.Core.Protocol.Commands
             new TimeCommand(),
             new ConfigSetCommand(),
             new KeyRotateCommand(),
+            new UpdateBeginCommand(),
+            new UpdateChunkCommand(),
+            new UpdateCommitCommand(),
         };
 
         /// <summary>Number of rows (known commands).</summary>
