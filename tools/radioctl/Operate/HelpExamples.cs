@@ -33,6 +33,12 @@ public static class HelpExamples
         ["keys"] = new[] { "radioctl keys generate --issuer com.ha-tinh.an-binh --keyring an-binh.keyring.json" },
         ["keys generate"] = new[] { "radioctl keys generate --issuer com.ha-tinh.an-binh --keyring an-binh.keyring.json" },
         ["keys rotate"] = new[] { "radioctl keys rotate --issuer com.ha-tinh.an-binh --commune an-binh --as prov.ha-tinh" },
+        ["update"] = new[] { "radioctl update push --image app-1.4.0 --version 1.4.0 --station ht-ab-001" },
+        ["update push"] = new[]
+        {
+            "radioctl update push --image app-1.4.0 --version 1.4.0 --station ht-ab-001",
+            "radioctl update push --image app-1.4.0 --version 1.4.0 --province ha-tinh --parallel 32 --json > push.json",
+        },
         ["completion"] = new[] { "source <(radioctl completion bash)" },
         ["provision"] = new[] { "radioctl provision --inventory ha-tinh.csv --out prov-ha-tinh --ca ca.crt --dry-run" },
         ["flash"] = new[] { "radioctl flash --port /dev/ttyUSB0 --station ht-ab-001 --dir prov-ha-tinh --dry-run" },

@@ -26,6 +26,7 @@ public static class RadioctlApp
         yield return WatchCommand.Create(context);
         yield return LogCommand.Create(context);
         yield return KeysCommand.Create(context);
+        yield return Update.UpdateCommand.Create(context);
         yield return CompletionCommand.Create(context);
     }
 
