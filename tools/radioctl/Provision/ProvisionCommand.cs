@@ -22,17 +22,22 @@ public static class ProvisionCommand
         Option<string?> prefix = new("--prefix") { Description = "Topic prefix (default: the directory's, else cr/v1)" };
         Option<bool> rotate = new("--rotate-keys") { Description = "Replace every key and broker password (devices must then be flashed again)" };
         Option<bool> dryRun = new("--dry-run") { Description = "Validate and list what would be written, write nothing" };
+        Option<string[]> updateIssuers = new("--update-issuer")
+        {
+            Description = "Give this issuer the right to update the stations' application (radioctl update push), e.g. prov.ha-tinh; repeat for more. Without it the directory's choice is kept (none at first)",
+            AllowMultipleArgumentsPerToken = false,
+        };
         Command command = new("provision", "Generate station configurations, keys, broker credentials/ACL and a fleet file from an inventory");
-        foreach (Option option in new Option[] { inventory, output, ca, prefix, rotate, dryRun })
+        foreach (Option option in new Option[] { inventory, output, ca, prefix, rotate, dryRun, updateIssuers })
         {
             command.Options.Add(option);
         }
 
-        command.SetAction(parse => Run(parse.GetValue(inventory)!, parse.GetValue(output)!, parse.GetValue(ca), parse.GetValue(prefix), parse.GetValue(rotate), parse.GetValue(dryRun)));
+        command.SetAction(parse => Run(parse.GetValue(inventory)!, parse.GetValue(output)!, parse.GetValue(ca), parse.GetValue(prefix), parse.GetValue(rotate), parse.GetValue(dryRun), parse.GetValue(updateIssuers)));
         return command;
     }
 
-    private static int Run(FileInfo inventory, DirectoryInfo output, FileInfo? ca, string? prefix, bool rotate, bool dryRun)
+    private static int Run(FileInfo inventory, DirectoryInfo output, FileInfo? ca, string? prefix, bool rotate, bool dryRun, string[]? updateIssuers)
     {
         try
         {
@@ -43,6 +48,7 @@ public static class ProvisionCommand
                 CaPath = ca?.FullName,
                 Prefix = prefix,
                 RotateKeys = rotate,
+                UpdateIssuers = updateIssuers is { Length: > 0 } ? updateIssuers : null,
             };
             ProvisionPlan plan = Provisioner.Plan(options);
             ProvisionResult result = dryRun ? plan.Result : plan.Write();
