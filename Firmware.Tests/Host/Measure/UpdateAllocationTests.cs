@@ -1,6 +1,7 @@
 using System;
 using CommuneRadio.Core.Persistence;
 using CommuneRadio.Core.Update;
+using CommuneRadio.Tests.Core.Support;
 using CommuneRadio.Tests.Core.Update;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
@@ -63,6 +64,63 @@ namespace CommuneRadio.Tests.Measure
             long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
             TestContext.WriteLine("update.commit of a 249,760-byte image (read back and chain again, 62 chunks): " + bytes + " bytes allocated in all, " + (bytes / 62) + " per chunk");
             Assert.IsTrue(bytes < 62 * 1024 + 4096 + 8192, bytes + " bytes");
+        }
+
+        [TestMethod]
+        [DataRow(4096)]
+        [DataRow(8192)]
+        public void ChunkCommand_ThroughTheWholeCommandPass_PeakAllocationMeasured(int chunk)
+        {
+            // A persistent station (counters and the update record written on every chunk) over storages that allocate
+            // nothing themselves; the payload arrives as the transport's array and is built before measuring. Counted:
+            // envelope parse, signature, counter record, args (base64 decoded in place), order check, chain link, slot
+            // write, progress record, the result message with its progress and its outbox entry.
+            var storage = new NullStorage();
+            EndpointHarness h = EndpointHarness.Persistent(storage, StationHarness.MondayMidnightUtc + 9 * 3600000L, true, EndpointHarness.CommuneKey);
+            h.Endpoint.Keys.Find("prov.ht").MayUpdate = true;
+            var manager = new UpdateManager(new RecordStore(storage), new CountingFiles(), "1.0.0", new UpdateSettings());
+            manager.Boot();
+            h.Endpoint.Update = manager;
+            UpdateImage image = new UpdateImage("2.0.0", chunk, new int[] { 48 * chunk }, 5);
+            image.Manifest = image.ManifestWith(image.Manifest.Names, image.Manifest.Sizes, image.MacOf(EndpointHarness.ProvinceKey));
+            Assert.IsTrue(h.Send(h.Province("update.begin", UpdateStation.BeginArgs(image))).Contains("\"accepted\"", StringComparison.Ordinal));
+            var payloads = new byte[image.ChunkCount][];
+            for (int i = 0; i < payloads.Length; i++)
+            {
+                int file;
+                int offset;
+                image.Locate(i, out file, out offset);
+                payloads[i] = h.Province("update.chunk", UpdateStation.ChunkArgs(image, file, offset)).Build();
+            }
+
+            Assert.IsTrue(payloads[0].Length <= 12288, payloads[0].Length + " bytes: over the command limit");
+            long peak = 0;
+            long total = 0;
+            int measured = 0;
+            for (int i = 0; i < payloads.Length; i++)
+            {
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                h.Endpoint.HandleMessage("cr/v1/g/prov.ht/cmd", payloads[i], false, h.Station.Now);
+                long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+                Assert.IsNotNull(h.Endpoint.Outbox.Dequeue());
+                if (i >= 4)
+                {
+                    // The first chunks allocate the reused buffers (chunk buffer, chain scratch, record frames): counted apart.
+                    peak = Math.Max(peak, bytes);
+                    total += bytes;
+                    measured++;
+                }
+            }
+
+            Assert.AreEqual(UpdateState.Verified, manager.State);
+
+            // The body's copy for the HMAC is the one allocation in proportion to the chunk: nanoFramework's HMACSHA256
+            // takes one whole array (Signature.Verify, the same for every command). Everything else is small and fixed.
+            int body = payloads[0].Length - "{\"body\":".Length - ",\"sig\":\"\"}".Length - 64;
+            TestContext.WriteLine("update.chunk of " + chunk + " bytes (" + payloads[0].Length + "-byte payload, " + body + "-byte body) through the whole command pass: " +
+                (total / measured) + " bytes allocated on average, " + peak + " at most: the body's copy for the HMAC + " + (peak - body) +
+                " (after the first chunks allocated the reused " + UpdateManifest.MaxChunkSize + "-byte chunk buffer and the chain's " + (chunk + 37) + "-byte scratch)");
+            Assert.IsTrue(peak < body + 1536, peak + " bytes");
         }
 
         /// <summary>Records that are accepted and forgotten (the record store's own frame buffer is the Core's).</summary>

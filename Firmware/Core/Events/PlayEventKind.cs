@@ -17,5 +17,14 @@ namespace CommuneRadio.Core.Events
 
         /// <summary>The programme's window passed without it playing.</summary>
         Missed = 4,
+
+        /// <summary>
+        /// Not a programme: a new application version proved itself and is now the one running (docs/protocol.md §6, §8).
+        /// The event's programme id is the version.
+        /// </summary>
+        UpdateCommitted = 5,
+
+        /// <summary>Not a programme: the new application version was rolled back to the previous one; the reason says why.</summary>
+        UpdateRolledBack = 6,
     }
 }

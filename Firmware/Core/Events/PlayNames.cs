@@ -13,6 +13,8 @@ namespace CommuneRadio.Core.Events
                 case PlayEventKind.Preempted: return "preempted";
                 case PlayEventKind.Resumed: return "resumed";
                 case PlayEventKind.Missed: return "missed";
+                case PlayEventKind.UpdateCommitted: return "update-committed";
+                case PlayEventKind.UpdateRolledBack: return "update-rolled-back";
                 default: return "unknown";
             }
         }
@@ -32,6 +34,9 @@ namespace CommuneRadio.Core.Events
                 case PlayReason.OnTimeLimit: return "on-time-limit";
                 case PlayReason.Stopped: return "stopped";
                 case PlayReason.Removed: return "removed";
+                case PlayReason.NotHealthy: return "not-healthy";
+                case PlayReason.BootFailed: return "boot-failed";
+                case PlayReason.LoadFailed: return "load-failed";
                 default: return "unknown";
             }
         }

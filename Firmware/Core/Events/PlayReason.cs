@@ -32,5 +32,14 @@ namespace CommuneRadio.Core.Events
 
         /// <summary>The schedule item was removed or replaced.</summary>
         Removed,
+
+        /// <summary>update-rolled-back: the new version did not report healthy within the prove time.</summary>
+        NotHealthy,
+
+        /// <summary>update-rolled-back: the new version restarted more often than allowed before it proved itself.</summary>
+        BootFailed,
+
+        /// <summary>update-rolled-back: the loader could not load the new version.</summary>
+        LoadFailed,
     }
 }

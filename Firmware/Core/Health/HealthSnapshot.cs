@@ -77,5 +77,23 @@ namespace CommuneRadio.Core.Health
 
         /// <summary>Free memory as the platform reports it, bytes (-1 = unknown).</summary>
         public long FreeMemoryBytes = -1;
+
+        /// <summary>The application version running (docs/protocol.md §6 "update"); null on a station without update storage.</summary>
+        public string RunningVersion;
+
+        /// <summary>The update's state: "idle", "receiving", "verified" or "trial".</summary>
+        public string UpdateState;
+
+        /// <summary>The version being received, verified or on trial; null when idle.</summary>
+        public string PendingVersion;
+
+        /// <summary>How the last update ended: "committed", "rolled-back", "discarded", or null when none has.</summary>
+        public string LastOutcome;
+
+        /// <summary>Why (the §8 reason name, "none" for a commit).</summary>
+        public string LastReason;
+
+        /// <summary>The version the last outcome is about.</summary>
+        public string LastVersion;
     }
 }

@@ -245,6 +245,12 @@ namespace CommuneRadio.Core.Persistence
             return ok;
         }
 
+        /// <summary>True when the event queue as it stands is on flash (no events record waits to be written).</summary>
+        public bool EventsSaved
+        {
+            get { return !_eventsDirty; }
+        }
+
         /// <summary>True when nothing waits to be written.</summary>
         public bool Clean
         {

@@ -49,15 +49,7 @@ namespace CommuneRadio.Core.Protocol
             w.WriteStartObject("update");
             w.WriteString("state", UpdateNames.State(u.State));
             w.WriteString("running", u.RunningVersion);
-            string pending = u.PendingVersion;
-            if (pending == null)
-            {
-                w.WriteNull("pending");
-            }
-            else
-            {
-                w.WriteString("pending", pending);
-            }
+            WriteOptional(w, "pending", u.PendingVersion);
 
             bool receiving = u.State == UpdateState.Receiving;
             w.WriteNumber("file", receiving ? u.NextFile : 0);
@@ -99,9 +91,18 @@ namespace CommuneRadio.Core.Protocol
             w.WriteString("station", _station);
             w.WriteNumber("seq", e.Sequence);
             w.WriteString("kind", PlayNames.Of(e.Kind));
-            w.WriteString("programme", e.ProgrammeId);
-            w.WriteNumber("occurrence", e.OccurrenceUtcMs);
-            w.WriteString("class", ClassName(e.Class));
+            if (e.Kind == PlayEventKind.UpdateCommitted || e.Kind == PlayEventKind.UpdateRolledBack)
+            {
+                // Not a programme (docs/protocol.md §6): the version instead of programme, occurrence and class.
+                w.WriteString("version", e.ProgrammeId);
+            }
+            else
+            {
+                w.WriteString("programme", e.ProgrammeId);
+                w.WriteNumber("occurrence", e.OccurrenceUtcMs);
+                w.WriteString("class", ClassName(e.Class));
+            }
+
             w.WriteString("reason", PlayNames.Of(e.Reason));
             w.WriteNumber("at", e.AtUtcMs);
             w.WriteNumber("mono", e.AtMonotonicMs);
@@ -186,7 +187,41 @@ namespace CommuneRadio.Core.Protocol
             }
 
             w.WriteNumber("free_bytes", s.FreeMemoryBytes);
+            if (s.RunningVersion != null)
+            {
+                w.WriteStartObject("update");
+                w.WriteString("running", s.RunningVersion);
+                w.WriteString("state", s.UpdateState);
+                WriteOptional(w, "pending", s.PendingVersion);
+                if (s.LastOutcome == null)
+                {
+                    w.WriteNull("last");
+                }
+                else
+                {
+                    w.WriteStartObject("last");
+                    w.WriteString("outcome", s.LastOutcome);
+                    w.WriteString("reason", s.LastReason);
+                    WriteOptional(w, "version", s.LastVersion);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndObject();
+            }
+
             return End();
+        }
+
+        private static void WriteOptional(JsonWriter w, string name, string value)
+        {
+            if (value == null)
+            {
+                w.WriteNull(name);
+            }
+            else
+            {
+                w.WriteString(name, value);
+            }
         }
 
         /// <summary>Wire name of a class.</summary>

@@ -90,6 +90,12 @@ namespace CommuneRadio.Core.Protocol
         /// <summary>True after a configuration change (telemetry period) that should be persisted.</summary>
         public bool ConfigChanged { get; set; }
 
+        /// <summary>The state and a health snapshot go out at the next call, as after a <c>status</c> command.</summary>
+        public void RequestStatus()
+        {
+            StatusRequested = true;
+        }
+
         /// <summary>The retained "online" state to publish after each connect.</summary>
         public OutgoingMessage OnlineState()
         {
@@ -102,11 +108,13 @@ namespace CommuneRadio.Core.Protocol
             return _writer.State(false, null);
         }
 
-        /// <summary>Time passed: runs the Core and queues its events and health.</summary>
+        /// <summary>Time passed: runs the Core and queues its events and health (an update's outcome among the events).</summary>
         public void Tick(Instant now)
         {
             Core.Tick(now);
+            QueueUpdateEvent(now);
             Drain(now);
+            ConfirmUpdateEvent();
         }
 
         /// <summary>The transport is connected again: events flow to the outbox at the next call.</summary>
@@ -158,6 +166,8 @@ namespace CommuneRadio.Core.Protocol
                     snapshot.Boots = Store.BootCount;
                     snapshot.PreviousReset = Store.PreviousResetReason;
                 }
+
+                FillUpdate(snapshot);
 
                 Outbox.Enqueue(new OutgoingMessage(Topics.Health, _writer.Health(snapshot), 0, false));
             }

@@ -67,6 +67,7 @@ namespace CommuneRadio.Core.Runtime
                 if (_policy.StateNeeded && _transport.Publish(_endpoint.OnlineState()) && _transport.Publish(_configReport))
                 {
                     _policy.StatePublished();
+                    AskTrialHealth();
                 }
 
                 // Every connect: the broker may have lost the session (restart without persistence, session expiry).

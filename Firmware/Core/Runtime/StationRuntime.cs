@@ -80,6 +80,7 @@ namespace CommuneRadio.Core.Runtime
             long utcMs = _endpoint.ClockSetRequestUtcMs;
             _endpoint.ClockSetRequestUtcMs = 0;
             PumpOutbox();
+            RestartIfDue(now);
             return utcMs;
         }
 
@@ -93,6 +94,7 @@ namespace CommuneRadio.Core.Runtime
         /// <summary>Time passed (every 250 ms): the endpoint ticks, then <see cref="AfterCoreCall"/> (its return value).</summary>
         public long Tick(Instant now)
         {
+            TickUpdate(now);
             _endpoint.Tick(now);
             return AfterCoreCall(now);
         }
@@ -141,6 +143,7 @@ namespace CommuneRadio.Core.Runtime
 
                 outbox.Dequeue();
                 Published++;
+                TakenByTransport(m);
             }
         }
 

@@ -1,4 +1,5 @@
 using CommuneRadio.Core.Arbitration;
+using CommuneRadio.Core.Events;
 using CommuneRadio.Core.Results;
 using CommuneRadio.Core.Scheduling;
 using CommuneRadio.Core.Time;
@@ -79,6 +80,18 @@ namespace CommuneRadio.Core.Station
             bool own = Enter(now);
             CommandResult r = _immediate.SelfTest(secondsPerLine, now);
             return Leave(own, r, now);
+        }
+
+        /// <summary>
+        /// Records an update's outcome as an event (<see cref="PlayEventKind.UpdateCommitted"/> or
+        /// <see cref="PlayEventKind.UpdateRolledBack"/>, the version as its programme id) in the persisted event queue, so it
+        /// is delivered like proof of play (in order, after a reconnect), and has the health snapshot sent soon.
+        /// </summary>
+        public void RecordUpdate(PlayEventKind kind, PlayReason reason, string version, Instant now)
+        {
+            _recorder.Record(kind, reason, version, 0, BroadcastClass.Normal, now);
+            EventsDirty = true;
+            HealthChanged();
         }
 
         /// <summary>

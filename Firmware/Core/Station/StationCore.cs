@@ -149,6 +149,17 @@ namespace CommuneRadio.Core.Station
             return _effects;
         }
 
+        /// <summary>
+        /// Before a deliberate restart (an update's commit or rollback): every relay is driven to its off level, lines first,
+        /// as at boot, and nothing runs after it that could switch one on again. The station is not used after this call.
+        /// </summary>
+        public Effects Shutdown(Instant now)
+        {
+            StartCall(now);
+            _relays.AllOff(now.MonotonicMs, _effects.Writes);
+            return _effects;
+        }
+
         /// <summary>Time passed: runs everything that is due at <paramref name="now"/>.</summary>
         public Effects Tick(Instant now)
         {
