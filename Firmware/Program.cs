@@ -89,6 +89,11 @@ namespace CommuneRadio
             RuntimeSettings settings = new RuntimeSettings(ConfigReport.Payload(config));
             settings.KeepAliveSeconds = config.Device.KeepAliveSeconds;
             _runtime = new StationRuntime(_endpoint, relays, transport, watchdog, settings);
+
+            // The update record again, attached to the slot the resident loader booted (its boot is counted already).
+            UpdateManager update = new UpdateManager(new RecordStore(storage), new FileUpdateStorage(), config.Protocol.FirmwareVersion, new UpdateSettings());
+            _runtime.AttachUpdate(update, bootedSlot, new PowerRestarter(_endpoint.Store));
+            BootLog.Line("update: running " + update.RunningVersion + (update.PendingVersion == null ? string.Empty : ", on trial or pending " + update.PendingVersion));
             _endpoint.Core.MarkFault(FaultFlags.ConfigError, !config.Valid);
             SetClock(_runtime.AfterCoreCall(_clock.Now()));
             if (openFailed >= 0)
