@@ -36,10 +36,12 @@ internal sealed class LiveFleet : IAsyncDisposable
     /// <summary>Clients of the stations by station id when started with recordClients (otherwise empty).</summary>
     public Dictionary<string, RecordingMqttClient> Recorders { get; } = new(StringComparer.Ordinal);
 
-    public static async Task<LiveFleet> StartAsync(int stations, bool startStations = true, bool recordClients = false)
+    public static async Task<LiveFleet> StartAsync(
+        int stations, bool startStations = true, bool recordClients = false, Action<FleetFile>? prepare = null, Action<FleetStation, SimulatedStationOptions>? adjust = null)
     {
         MosquittoBroker broker = await MosquittoBroker.StartAsync();
         FleetFile fleet = FleetGenerator.Generate(stations, communes: 2, provinces: 1, broker: $"mqtt://127.0.0.1:{broker.Port}");
+        prepare?.Invoke(fleet);
         var observer = new FleetObserver(fleet.Prefix);
         await observer.StartAsync(broker.CreateClientOptions("test-server"));
         var recorders = new Dictionary<string, RecordingMqttClient>(StringComparer.Ordinal);
@@ -49,7 +51,12 @@ internal sealed class LiveFleet : IAsyncDisposable
             recorders.Add(s.Id, client);
             o.ClientFactory = () => client;
         };
-        var simulated = new SimulatedFleet(fleet, _ => broker.CreateClientOptions(), configure: configure);
+        Action<FleetStation, SimulatedStationOptions>? both = configure is null ? adjust : adjust is null ? configure : (st, o) =>
+        {
+            configure(st, o);
+            adjust(st, o);
+        };
+        var simulated = new SimulatedFleet(fleet, _ => broker.CreateClientOptions(), configure: both);
         var live = new LiveFleet(broker, fleet, simulated, observer);
         foreach (KeyValuePair<string, RecordingMqttClient> r in recorders)
         {

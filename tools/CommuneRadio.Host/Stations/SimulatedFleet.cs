@@ -9,6 +9,7 @@ using CommuneRadio.Core.Station;
 using CommuneRadio.Host.Fleet;
 using CommuneRadio.Host.Storage;
 using CommuneRadio.Host.Time;
+using CommuneRadio.Host.Update;
 using CommuneRadio.Mqtt;
 
 namespace CommuneRadio.Host.Stations;
@@ -49,6 +50,7 @@ public sealed class SimulatedFleet : IAsyncDisposable
                 Board = s.Board,
                 Clock = clock ?? SystemClock.Shared,
                 Storage = dataDirectory is null ? new MemoryStorage() : new FileStorage(Path.Combine(dataDirectory, s.Id)),
+                UpdateStorage = dataDirectory is null ? new MemoryUpdateStorage() : new DirectoryUpdateStorage(Path.Combine(dataDirectory, s.Id, "update")),
             };
             configure?.Invoke(s, options);
             var station = new SimulatedStation(options);

@@ -18,7 +18,7 @@ public sealed partial class SimulatedStation
         Task attempt;
         lock (_gate)
         {
-            Instant now = _clock.Now;
+            Instant now = Now;
             Runtime.ClockSet(now);
 
             // Ready before subscribing: retained messages arrive with the SUBACK and must be answered (refused as
@@ -45,7 +45,7 @@ public sealed partial class SimulatedStation
         Task subscribed;
         lock (_gate)
         {
-            Runtime.Pass(_clock.Now);
+            Runtime.Pass(Now);
             subscribed = _transport.LastSubscription;
         }
 
@@ -53,17 +53,19 @@ public sealed partial class SimulatedStation
     }
 
     // Runs on the client's receive loop: only the hand-over to the runtime, under the station's lock.
-    private void OnMessageReceived(object? sender, MqttMessageReceivedEventArgs e)
+    private void OnMessageReceived(MqttClientTransport from, MqttMessageReceivedEventArgs e)
     {
         lock (_gate)
         {
-            if (!_started || _stopped)
+            // A message the previous boot's connection still delivers is lost with it, as on a rebooting device.
+            if (!_started || _stopped || !ReferenceEquals(from, _transport))
             {
                 return;
             }
 
             // A time beacon's clock request is dropped: the operating system keeps the host clock.
-            Runtime.HandleMessage(e.Message.Topic, e.Message.Payload, e.Message.Retain, _clock.Now);
+            Runtime.HandleMessage(e.Message.Topic, e.Message.Payload, e.Message.Retain, Now);
+            RestartIfAsked();
         }
     }
 }

@@ -21,7 +21,7 @@ public sealed partial class SimulatedStation
     {
         lock (_gate)
         {
-            Instant now = _clock.Now;
+            Instant now = Now;
             var s = Core.Snapshot(now);
             return new StationView(
                 Id, _transport.IsConnected && !_stopped, s.OnAirId, s.OnAirId is null ? null : ClassName(s.OnAirClass),

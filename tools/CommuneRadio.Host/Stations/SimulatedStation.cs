@@ -7,6 +7,7 @@ using CommuneRadio.Core.Protocol;
 using CommuneRadio.Core.Runtime;
 using CommuneRadio.Core.Station;
 using CommuneRadio.Core.Time;
+using CommuneRadio.Core.Update;
 using CommuneRadio.Host.Relays;
 using CommuneRadio.Host.Time;
 
@@ -26,6 +27,8 @@ namespace CommuneRadio.Host.Stations;
 /// <item>Connect, backoff, online state, retained config report, subscriptions, outbox: the runtime's.</item>
 /// <item>Time comes from <see cref="IStationClock"/>; the host clock counts as synced, so <c>ClockSet</c> is called at
 /// start and a time beacon's request is simply dropped.</item>
+/// <item>Application update (docs/protocol.md §8): the runtime's, on <see cref="SimulatedStationOptions.UpdateStorage"/>;
+/// the restart it asks for is simulated (SimulatedStation.Update.cs).</item>
 /// <item><see cref="StopAsync"/> is a clean shutdown: publish <c>{"online":false}</c> retained, then
 /// DISCONNECT (the broker discards the will). <see cref="KillAsync"/> drops the socket like a power cut:
 /// the broker publishes the will.</item>
@@ -36,8 +39,8 @@ public sealed partial class SimulatedStation : IAsyncDisposable
 {
     private readonly object _gate = new();
     private readonly IStationClock _clock;
-    private readonly MqttClientTransport _transport;
     private readonly SimulatedStationOptions _options;
+    private MqttClientTransport _transport;
     private bool _started;
     private bool _stopped;
     private long _shutdownFailures;
@@ -48,18 +51,32 @@ public sealed partial class SimulatedStation : IAsyncDisposable
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _clock = options.Clock;
 
-        // The device's boot sequence: restore schedule, keys, events and configuration from storage, relays all off.
-        Instant now = _clock.Now;
-        Endpoint = StationBoot.Start(options.Station, options.Protocol, options.Keys, options.Storage, now, BootReport);
-        Core = Endpoint.Core;
+        _builtInVersion = options.Protocol.FirmwareVersion;
         Board = new SimulatedRelayBoard(options.Station.Relays) { TimelineLimit = options.TimelineLimit };
-        _transport = new MqttClientTransport(options.ClientFactory(), options.Broker);
-        _transport.Client.MessageReceived += OnMessageReceived;
-        var settings = new RuntimeSettings(ConfigReport.Payload(options.Protocol.Station, options.Board, null))
+        _transport = NewTransport();
+        Boot(Now);
+    }
+
+    // The device's boot sequence: restore schedule, keys, events and configuration from storage, relays all off; the
+    // update's loader step chooses the slot; the runtime is built around the endpoint.
+    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(Endpoint), nameof(Core), nameof(Runtime))]
+    private void Boot(Instant now)
+    {
+        BootReport = new BootReport();
+        Endpoint = StationBoot.Start(_options.Station, _options.Protocol, _options.Keys, _options.Storage, now, BootReport);
+        Core = Endpoint.Core;
+        var settings = new RuntimeSettings(ConfigReport.Payload(_options.Protocol.Station, _options.Board, null))
         {
-            KeepAliveSeconds = options.KeepAliveSeconds,
+            KeepAliveSeconds = _options.KeepAliveSeconds,
         };
-        Runtime = new StationRuntime(Endpoint, Board, _transport, Watchdog, settings);
+        UpdateManager? update = _options.UpdateStorage is null ? null : new UpdateManager(new RecordStore(_options.Storage), _options.UpdateStorage, _builtInVersion, _options.UpdateSettings);
+        int slot = update?.Boot() ?? UpdateManager.BuiltIn;
+        Runtime = new StationRuntime(Endpoint, Board, RunsBadVersion(update) ? null : _transport, Watchdog, settings);
+        if (update is not null)
+        {
+            Runtime.AttachUpdate(update, slot, this);
+        }
+
         Runtime.AfterCoreCall(now);
     }
 
@@ -67,16 +84,16 @@ public sealed partial class SimulatedStation : IAsyncDisposable
     public string Id => Endpoint.Settings.Station;
 
     /// <summary>The Core (lock-free reads only for display; it is driven under the station's lock).</summary>
-    public StationCore Core { get; }
+    public StationCore Core { get; private set; }
 
-    /// <summary>The device's station runtime around the endpoint.</summary>
-    public StationRuntime Runtime { get; }
+    /// <summary>The device's station runtime around the endpoint (a new one after each simulated restart).</summary>
+    public StationRuntime Runtime { get; private set; }
 
-    /// <summary>The protocol endpoint.</summary>
-    public StationEndpoint Endpoint { get; }
+    /// <summary>The protocol endpoint (a new one after each simulated restart).</summary>
+    public StationEndpoint Endpoint { get; private set; }
 
-    /// <summary>What the boot restored from storage (schedule, keys, events; boot count).</summary>
-    public BootReport BootReport { get; } = new();
+    /// <summary>What the last boot restored from storage (schedule, keys, events; boot count).</summary>
+    public BootReport BootReport { get; private set; } = new();
 
     /// <summary>The simulated relay board and its timeline.</summary>
     public SimulatedRelayBoard Board { get; }
@@ -115,9 +132,10 @@ public sealed partial class SimulatedStation : IAsyncDisposable
                 return;
             }
 
-            Instant now = _clock.Now;
+            Instant now = Now;
             Runtime.Pass(now);
             Runtime.Tick(now);
+            RestartIfAsked();
         }
     }
 

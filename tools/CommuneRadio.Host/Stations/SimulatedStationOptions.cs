@@ -1,12 +1,15 @@
 using System;
+using System.Collections.Generic;
 using CommuneRadio.Core.Config;
 using CommuneRadio.Core.Persistence;
 using CommuneRadio.Core.Protocol;
 using CommuneRadio.Core.Security;
 using CommuneRadio.Core.Station;
+using CommuneRadio.Core.Update;
 using CommuneRadio.Host.Fleet;
 using CommuneRadio.Host.Storage;
 using CommuneRadio.Host.Time;
+using CommuneRadio.Host.Update;
 using CommuneRadio.Mqtt;
 
 namespace CommuneRadio.Host.Stations;
@@ -53,6 +56,22 @@ public sealed class SimulatedStationOptions
 
     /// <summary>Makes the MQTT client (default: <see cref="MqttClientFactory.Create"/>).</summary>
     public Func<IMqttClient> ClientFactory { get; set; } = MqttClientFactory.Create;
+
+    /// <summary>
+    /// The two application slots of the update (docs/protocol.md §8), or null for a station without update storage, which
+    /// refuses every <c>update.*</c> as <c>no-update</c>. <see cref="SimulatedFleet"/> gives every station one: in
+    /// memory, or a <see cref="DirectoryUpdateStorage"/> under its data directory.
+    /// </summary>
+    public IUpdateStorage? UpdateStorage { get; set; }
+
+    /// <summary>Prove time, trial boots and how often the trial time is saved (default: the device's, 5 min, 3, 30 s).</summary>
+    public UpdateSettings UpdateSettings { get; set; } = new();
+
+    /// <summary>
+    /// Versions that stand for a bad image: once restarted into one, the station runs without network and never reports
+    /// healthy, so the update is rolled back after the prove time (SimulatedStation.Update.cs). Empty by default.
+    /// </summary>
+    public ISet<string> BadUpdateVersions { get; } = new HashSet<string>(StringComparer.Ordinal);
 
     /// <summary>Relay timeline entries kept per station (oldest dropped); 0 = unbounded.</summary>
     public int TimelineLimit { get; set; } = 256;
