@@ -167,7 +167,8 @@ public static class UpdateCommand
             foreach (StationPush s in pusher.Stations.Where(s => seen[s.Station] != s.Phase))
             {
                 seen[s.Station] = s.Phase;
-                await context.Error.WriteLineAsync($"  {s.Station}: {UpdateReport.Name(s.Phase)} ({s.ChunksVerified}/{s.TotalChunks} chunks{(s.Reason is null ? string.Empty : ", " + s.Reason)})").ConfigureAwait(false);
+                string chunks = s.Phase == PushPhase.UpToDate ? "nothing to send" : $"{s.ChunksVerified}/{s.TotalChunks} chunks";
+                await context.Error.WriteLineAsync($"  {s.Station}: {UpdateReport.Name(s.Phase)} ({chunks}{(s.Reason is null ? string.Empty : ", " + s.Reason)})").ConfigureAwait(false);
             }
 
             if (finished)

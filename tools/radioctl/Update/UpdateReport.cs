@@ -58,7 +58,7 @@ public static class UpdateReport
                 Markup.Escape(r.Station),
                 $"[{colour}]{Name(r.Phase)}[/]",
                 r.ChunksSent.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                $"{r.ChunksVerified}/{r.TotalChunks}",
+                r.Phase == PushPhase.UpToDate ? "-" : $"{r.ChunksVerified}/{r.TotalChunks}",
                 r.Resends.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 r.Resumes.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Markup.Escape(r.Running ?? "-"),
