@@ -176,6 +176,30 @@ public sealed class UpdatePusherTests
     }
 
     [TestMethod]
+    public async Task Run_FlashReadsBackWrongEveryTime_SentOnceMoreThenRefusedFlashMismatch()
+    {
+        using var stations = new MemoryUpdateStations(_key, "s1");
+        MemoryUpdateStations.Station s = stations["s1"];
+        s.Lose = (cmd, _) =>
+        {
+            if (cmd == "update.commit")
+            {
+                // A flash that does not keep what was written: the commit's read-back differs.
+                s.Files.WriteAt("slot0/CommuneRadio.Extra.pe", 0, new byte[16], 0, 16);
+            }
+
+            return false;
+        };
+
+        StationPush p = (await Push(stations, Fast, "s1"))[0];
+
+        Assert.AreEqual(PushPhase.Refused, p.Phase);
+        Assert.AreEqual("flash-mismatch", p.Reason);
+        Assert.AreEqual(2 * _package.Chunks.Count, p.ChunksSent, "the discarded image sent once more, not for ever");
+        Assert.AreEqual("1.3.0", s.Manager.RunningVersion);
+    }
+
+    [TestMethod]
     public async Task Run_CommitResultLost_OutcomeStillFollowed()
     {
         using var stations = new MemoryUpdateStations(_key, "s1");

@@ -20,6 +20,7 @@ namespace CommuneRadio.Cli.Update;
 /// chunk refused out-of-order, 0/4096   >> a chunk was lost on the way: resend from chunk 1
 /// no result within the timeout         >> update.begin again (resumes where it stands); after --retries in a row: silent
 /// begin refused already-running        >> up to date, nothing sent
+/// commit refused flash-mismatch         >> the station discarded the image: sent once more, then refused
 /// commit accepted                      >> wait for update-committed / update-rolled-back (or health running the version)
 /// </code>
 /// Stations are updated <see cref="UpdatePushSettings.Parallel"/> at a time, each with at most
@@ -111,6 +112,8 @@ public sealed class UpdatePusher
         p.Start();
         var station = new StationSide(p, inbox, _package.Version);
         int silent = 0;
+        int fruitless = 0;
+        int commitsRefused = 0;
         while (true)
         {
             // Begin: a fresh transfer, or where a transfer of this version and image stands.
@@ -166,6 +169,13 @@ public sealed class UpdatePusher
                 return;
             }
 
+            if (step == Step.Resume && p.ChunksVerified <= verified && ++fruitless > _settings.Retries)
+            {
+                // Asked again and again without a chunk more (a station that keeps losing its transfer): give up on it.
+                p.Finish(PushPhase.Refused, p.Reason ?? "no-progress");
+                return;
+            }
+
             if (step is Step.Resume or Step.Silent)
             {
                 p.Resumes++;
@@ -204,7 +214,7 @@ public sealed class UpdatePusher
             }
 
             string refusal = committed.Text("reason") ?? "refused";
-            if (refusal is "not-verified" or "flash-mismatch" or "no-update")
+            if (refusal is "not-verified" or "flash-mismatch" or "no-update" && ++commitsRefused < 2) // once more at most
             {
                 // The station discarded the image (read back wrong) or lacks part of it: begin again, resend what it lacks.
                 p.Reason = refusal;
