@@ -64,8 +64,12 @@ namespace CommuneRadio.Tests.Core.Update
             s.Restart();
             s.Transport.FailConnects = true;
             Assert.AreEqual(0, s.BootedSlot, "a second boot of the trial, its time counted across the reboot");
-            s.Run(40000);
-            Assert.AreEqual("update-rollback", s.RestartReason);
+            s.Run(39000);
+            Assert.AreEqual(UpdateState.Trial, s.Manager.State, "20 s counted before the restart (saved every 10 s), 39 s since: not yet 60 s");
+            s.Run(2000);
+            Assert.AreEqual(UpdateState.Idle, s.Manager.State, "rolled back at 60 s on trial");
+            Assert.AreEqual("update-rollback", s.RestartReason, "at once: no connection could take anything out first");
+            Assert.AreEqual(0, s.OutputsOnAtRestart);
             Assert.AreEqual(UpdateOutcome.RolledBack, s.Manager.LastOutcome);
             Assert.AreEqual(UpdateReason.NotHealthy, s.Manager.LastReason);
 
@@ -97,6 +101,30 @@ namespace CommuneRadio.Tests.Core.Update
             s.Run(15000);
             Assert.AreEqual("update-commit", s.RestartReason);
             Assert.AreEqual(0, s.OutputsOnAtRestart);
+        }
+
+        [TestMethod]
+        public void Commit_ResultStuckInOutbox_RestartAfterTheGraceTime()
+        {
+            UpdateRuntimeStation s = new UpdateRuntimeStation();
+            s.Run(1000);
+            UpdateImage image = UpdateStation.Image("1.1.0");
+            s.Send(s.H.Province("update.begin", UpdateStation.BeginArgs(image)));
+            for (int i = 0; i < image.ChunkCount; i++)
+            {
+                int file;
+                int offset;
+                image.Locate(i, out file, out offset);
+                s.Send(s.H.Province("update.chunk", UpdateStation.ChunkArgs(image, file, offset)));
+            }
+
+            s.Transport.RefusePublish = true;
+            s.Send(s.H.Province("update.commit", "{\"version\":\"1.1.0\"}"));
+            Assert.AreEqual(UpdateState.Trial, s.Manager.State);
+            s.Run(9500);
+            Assert.IsNull(s.RestartReason, "waiting for the result to go out");
+            s.Run(750);
+            Assert.AreEqual("update-commit", s.RestartReason, "not for ever: 10 s at most");
         }
 
         [TestMethod]

@@ -10,8 +10,8 @@ namespace CommuneRadio.Core.Runtime
     /// The application update in the runtime (docs/protocol.md §8), the same on the device and in the simulator: the
     /// endpoint's <c>update.*</c> commands drive the <see cref="UpdateManager"/>; a version on trial gets its time
     /// counted at every tick and is proven by the first health snapshot the transport takes after a connect (one is asked
-    /// for at once); a commit or a rollback asks for a restart, done once the result is out (or after
-    /// <see cref="RestartGraceMs"/>) and never while an emergency is on air, with every relay driven off first.
+    /// for at once); a commit or a rollback asks for a restart, done once the outbox is out (at once when not connected,
+    /// at most <see cref="RestartGraceMs"/> later) and never while an emergency is on air, with every relay driven off first.
     /// </summary>
     public sealed partial class StationRuntime
     {
@@ -21,6 +21,7 @@ namespace CommuneRadio.Core.Runtime
         private UpdateManager _update;
         private IRestarter _restarter;
         private long _restartAskedMs = -1;
+        private long _updateSinceMs = -1;
         private bool _trialHealthAsked;
 
         /// <summary>The station's update, or null.</summary>
@@ -61,6 +62,7 @@ namespace CommuneRadio.Core.Runtime
             _endpoint.Update = update;
             _endpoint.Settings.FirmwareVersion = update.RunningVersion;
             _restartAskedMs = -1;
+            _updateSinceMs = -1;
             _trialHealthAsked = false;
         }
 
@@ -70,12 +72,20 @@ namespace CommuneRadio.Core.Runtime
             get { return _update != null && _update.State == UpdateState.Trial && _update.RunningVersion == _update.PendingVersion; }
         }
 
-        // Every tick, before the endpoint's: the time on trial (a rollback asks for a restart).
+        // Every tick, before the endpoint's: the time on trial (a rollback asks for a restart). The manager counts from this
+        // boot's first tick, not from the clock's zero: a host clock shared by many stations (the simulator's) started long
+        // before this boot, and counting that would spend a trial's prove time at once. On the device the two differ by the
+        // boot's few seconds, which only lengthen the trial by as much.
         private void TickUpdate(Instant now)
         {
             if (_update != null)
             {
-                _update.Tick(now.MonotonicMs);
+                if (_updateSinceMs < 0)
+                {
+                    _updateSinceMs = now.MonotonicMs;
+                }
+
+                _update.Tick(now.MonotonicMs - _updateSinceMs);
             }
         }
 
@@ -111,7 +121,8 @@ namespace CommuneRadio.Core.Runtime
                 _restartAskedMs = now.MonotonicMs;
             }
 
-            bool sent = _endpoint.Outbox.Count == 0 || now.MonotonicMs - _restartAskedMs >= RestartGraceMs;
+            // Waiting only makes sense while a connection can still take the result out.
+            bool sent = _endpoint.Outbox.Count == 0 || !_policy.Connected || now.MonotonicMs - _restartAskedMs >= RestartGraceMs;
             Programme onAir = _endpoint.Core.OnAir;
             if (!sent || (onAir != null && onAir.Class == BroadcastClass.Emergency))
             {

@@ -63,6 +63,7 @@ public sealed class ConsoleAssetsTests
         var groups = province.GetProperty("groups").EnumerateArray().Select(g => g.GetString()).ToList();
         CollectionAssert.IsSubsetOf(new[] { live.Province.Name, live.CommuneA.Name, live.CommuneB.Name }, groups);
         CollectionAssert.Contains(province.GetProperty("commands").EnumerateArray().Select(c => c.GetString()).ToList(), "emergency.start");
+        CollectionAssert.DoesNotContain(province.GetProperty("commands").EnumerateArray().Select(c => c.GetString()).ToList(), "update.begin", "updates are pushed by radioctl, not the console");
         Assert.AreEqual(4, province.GetProperty("stations").GetInt32());
 
         Assert.AreEqual(HttpStatusCode.Unauthorized, (await live.Http(null).GetAsync("/api/me")).StatusCode);

@@ -25,7 +25,9 @@ public static class ProofReport
     {
         ArgumentNullException.ThrowIfNull(events);
         var rows = new List<PlaySummary>();
-        foreach (IGrouping<(string Station, string Programme), StoredEvent> g in events.GroupBy(e => (e.Station, e.Programme)))
+        // An application update's outcome (update-committed, update-rolled-back; protocol §6) shares the event stream but
+        // is no programme.
+        foreach (IGrouping<(string Station, string Programme), StoredEvent> g in events.Where(e => !e.Kind.StartsWith("update-", StringComparison.Ordinal)).GroupBy(e => (e.Station, e.Programme)))
         {
             int started = 0, ended = 0, preempted = 0, resumed = 0;
             var missed = new SortedDictionary<string, int>(StringComparer.Ordinal);

@@ -45,9 +45,10 @@ public sealed class ApiToken
     /// <summary>
     /// Whether this role may send <paramref name="cmd"/> (protocol §3.2) at all; the scope is checked apart.
     /// Emergencies: province and national. Key rotation and time beacons: national only (keys are the national
-    /// centre's business on a shared server).
+    /// centre's business on a shared server). Application updates (<c>update.*</c>, protocol §8) are no console
+    /// command for any role: they are pushed by <c>radioctl update push</c> with a key that holds the update right.
     /// </summary>
-    public bool MaySend(string cmd) => Role switch
+    public bool MaySend(string cmd) => !cmd.StartsWith("update.", StringComparison.Ordinal) && Role switch
     {
         National => true,
         Province => cmd != "key.rotate",
