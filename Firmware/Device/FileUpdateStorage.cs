@@ -10,15 +10,14 @@ namespace CommuneRadio.Device
     /// time. Never throws: every failure is false / -1, which the update state machine turns into a refusal
     /// (storage-full) with the running slot untouched.
     /// <para>
-    /// APIs as in nanoframework/System.IO.FileSystem (read with the look-up tools): <c>FileStream.cs</c> at commit
-    /// bebc2daad327da803b1746066e6d64f3d08b4663 — <c>FileStream(string, FileMode, FileAccess)</c>, <c>Length</c>,
-    /// <c>Seek(long, SeekOrigin)</c> (which refuses a position beyond the end: the offset is checked against the length
-    /// first), <c>Read</c>/<c>Write(byte[], int, int)</c> (each copies through a new array of <c>count</c> bytes, so one
-    /// chunk costs one chunk-sized transient allocation), and <c>Flush()</c>, which does nothing because every write is
-    /// already synced by the native driver; <c>Directory.cs</c> at 9878b24c3db9b33af47d107812053e6933a90c5b —
-    /// <c>CreateDirectory</c> is not recursive (so <c>I:\upd</c> is made before its slot folders), <c>GetFiles</c> and
-    /// <c>GetDirectories</c> return full paths; <c>DriveInfo.cs</c> at bab630bd6606be86c8c7d2b51a67aeb1091feccb —
-    /// <c>DriveInfo(string)</c> and <c>TotalSize</c>, and no free-space member, hence <see cref="FreeBytes"/> below.
+    /// APIs as in nanoframework/System.IO.FileSystem at v1.1.87 (commit 2f5d90d0fc, the version pinned in
+    /// packages.config), read in its git mirror: <c>FileStream.cs</c> — <c>FileStream(string, FileMode, FileAccess)</c>,
+    /// <c>Length</c>, <c>Seek(long, SeekOrigin)</c>, <c>Read</c>/<c>Write(byte[], int, int)</c> through a buffered native
+    /// stream (2,048 bytes by default), so <c>Flush()</c> is what puts a chunk's last bytes on flash before the update
+    /// record counts them; <c>Directory.cs</c> — <c>CreateDirectory</c> makes every missing folder of the path,
+    /// <c>GetFiles</c>/<c>GetDirectories</c> return full names; <c>DriveInfo.cs</c> — <c>DriveInfo(string)</c> and
+    /// <c>TotalSize</c>, and no free-space member, hence <see cref="FreeBytes"/> below. (The 2021 FileStream of commit
+    /// bebc2da, unbuffered with a no-op Flush, is not the pinned one.)
     /// </para>
     /// </summary>
     public sealed class FileUpdateStorage : IUpdateStorage
