@@ -114,6 +114,23 @@ public sealed class UpdatePushTests
     }
 
     [TestMethod]
+    public async Task Push_AsAKeyWithoutTheUpdateRight_RefusedNotAuthorizedNothingWritten()
+    {
+        await using LiveUpdateStations live = await LiveUpdateStations.StartAsync();
+        string station = live.AnBinh[0];
+
+        CliRun run = await Push(live, "1.4.0", "--station", station, "--as", "com.ha-tinh.an-binh", "--json");
+
+        Assert.AreEqual(2, run.ExitCode, run.ToString());
+        using JsonDocument doc = JsonDocument.Parse(run.Output);
+        JsonElement row = doc.RootElement.GetProperty("stations")[0];
+        Assert.AreEqual("refused", row.GetProperty("outcome").GetString());
+        Assert.AreEqual("not-authorized", row.GetProperty("reason").GetString(), "the station's keyring gives the commune key no update right");
+        Assert.AreEqual(0, row.GetProperty("chunksSent").GetInt32());
+        Assert.AreEqual(CommuneRadio.Core.Update.UpdateState.Idle, live.Station(station).Runtime.Update!.State);
+    }
+
+    [TestMethod]
     public async Task Push_StationOffline_SilentExit3OthersCommitted()
     {
         await using LiveUpdateStations live = await LiveUpdateStations.StartAsync();
