@@ -86,6 +86,13 @@ namespace CommuneRadio.Tests.Core.Update
                 bool committed = Push(s);
                 Assert.AreEqual(k == writes, committed, "cut at write " + k);
                 s.Restart();
+                if (k > 0)
+                {
+                    // Write 0 is the keyring's first ever (the begin's counter): torn, it has no previous copy to fall
+                    // back to, and nothing of the command was applied. Every later torn record keeps its previous copy.
+                    Assert.IsFalse(s.H.Boot.Corrupt, "cut at write " + k + ": a torn record keeps its previous copy");
+                    Assert.IsTrue(s.H.Boot.KeysRestored, "cut at write " + k + ": the replay counters survive");
+                }
                 if (s.Manager.State != UpdateState.Trial)
                 {
                     Assert.AreEqual(UpdateManager.BuiltIn, s.BootedSlot, "cut at write " + k + ": the running version untouched");
