@@ -78,6 +78,7 @@ namespace CommuneRadio.Tests.Core.Update
             Assert.IsTrue(Push(whole));
             int writes = whole.Power.Writes - bootWrites;
             Assert.IsTrue(writes > Image.ChunkCount * 2, "a counter, a chunk and the progress per chunk: " + writes);
+            OutputHelper.WriteLine("a transfer of " + Image.ChunkCount + " chunks makes " + writes + " flash writes; the power is cut at each in turn");
 
             for (int k = 0; k <= writes; k++)
             {
