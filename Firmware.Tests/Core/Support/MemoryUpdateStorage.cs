@@ -69,11 +69,12 @@ namespace CommuneRadio.Tests.Core.Support
 
         public bool Write(string name, byte[] data, int count)
         {
+            bool wasOn = !_power.Off;
             if (!_power.TakeWrite())
             {
-                if (_power.Off && count > 1)
+                if (wasOn && count > 1)
                 {
-                    // Torn: half the frame reached the flash.
+                    // Torn: half the frame reached the flash at the cut; nothing reaches it after.
                     byte[] half = new byte[count / 2];
                     System.Array.Copy(data, half, half.Length);
                     _inner.Put(name, half);
@@ -120,7 +121,14 @@ namespace CommuneRadio.Tests.Core.Support
                 return false;
             }
 
+            bool wasOn = !_power.Off;
             bool powered = _power.TakeWrite();
+            if (!powered && !wasOn)
+            {
+                return false;
+            }
+
+            // The write the power fails at is torn: half of it reaches the flash.
             int written = powered ? count : count / 2;
             byte[] file = new byte[offset + written > length ? offset + written : length];
             if (old != null)

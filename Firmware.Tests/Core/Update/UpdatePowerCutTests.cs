@@ -78,6 +78,7 @@ namespace CommuneRadio.Tests.Core.Update
             Assert.IsTrue(Push(whole));
             int writes = whole.Power.Writes - bootWrites;
             Assert.IsTrue(writes > Image.ChunkCount * 2, "a counter, a chunk and the progress per chunk: " + writes);
+            OutputHelper.WriteLine("a transfer of " + Image.ChunkCount + " chunks makes " + writes + " flash writes; the power is cut at each in turn");
 
             for (int k = 0; k <= writes; k++)
             {
@@ -86,6 +87,13 @@ namespace CommuneRadio.Tests.Core.Update
                 bool committed = Push(s);
                 Assert.AreEqual(k == writes, committed, "cut at write " + k);
                 s.Restart();
+                if (k > 0)
+                {
+                    // Write 0 is the keyring's first ever (the begin's counter): torn, it has no previous copy to fall
+                    // back to, and nothing of the command was applied. Every later torn record keeps its previous copy.
+                    Assert.IsFalse(s.H.Boot.Corrupt, "cut at write " + k + ": a torn record keeps its previous copy");
+                    Assert.IsTrue(s.H.Boot.KeysRestored, "cut at write " + k + ": the replay counters survive");
+                }
                 if (s.Manager.State != UpdateState.Trial)
                 {
                     Assert.AreEqual(UpdateManager.BuiltIn, s.BootedSlot, "cut at write " + k + ": the running version untouched");
