@@ -28,19 +28,24 @@ public static class SimulateCommand
         Option<FileInfo?> credentials = new("--credentials") { Description = "credentials.json of radioctl broker --secure (user = station id)" };
         Option<DirectoryInfo?> data = new("--data") { Description = "Directory for per-station storage and the generated fleet (kept; default: a temporary directory removed at the end)" };
         Option<double> duration = new("--duration") { Description = "Stop after this many seconds (default 0 = until Ctrl+C)" };
+        Option<string[]> badUpdate = new("--bad-update-version")
+        {
+            Description = "An application version that starts but never proves itself (no connection, no health), so an update to it is rolled back; repeatable",
+            AllowMultipleArgumentsPerToken = false,
+        };
         Command command = new("simulate", "Run many simulated stations against a broker, with a live view");
-        foreach (Option option in new Option[] { stations, broker, fleetFile, ca, credentials, data, duration })
+        foreach (Option option in new Option[] { stations, broker, fleetFile, ca, credentials, data, duration, badUpdate })
         {
             command.Options.Add(option);
         }
 
         command.SetAction((parse, ct) => RunAsync(
             parse.GetValue(stations), parse.GetValue(broker), parse.GetValue(fleetFile), parse.GetValue(ca), parse.GetValue(credentials),
-            parse.GetValue(data), parse.GetValue(duration), ct));
+            parse.GetValue(data), parse.GetValue(duration), parse.GetValue(badUpdate) ?? [], ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(int? count, string? brokerUrl, FileInfo? fleetFile, FileInfo? ca, FileInfo? credentials, DirectoryInfo? data, double duration, CancellationToken ct)
+    private static async Task<int> RunAsync(int? count, string? brokerUrl, FileInfo? fleetFile, FileInfo? ca, FileInfo? credentials, DirectoryInfo? data, double duration, string[] badUpdate, CancellationToken ct)
     {
         using SimulationDirectory workspace = SimulationDirectory.For(data);
         string directory = workspace.Path;
@@ -79,7 +84,7 @@ public static class SimulateCommand
                 connections = new StationConnections(local.Address, null, null);
             }
 
-            return await RunFleetAsync(fleet, connections, count, Path.Combine(directory, "stations"), duration, local?.Description, ct).ConfigureAwait(false);
+            return await RunFleetAsync(fleet, connections, count, Path.Combine(directory, "stations"), duration, local?.Description, badUpdate, ct).ConfigureAwait(false);
         }
         catch (Exception ex) when (LocalBroker.IsMissing(ex))
         {
@@ -98,9 +103,15 @@ public static class SimulateCommand
     // The embedded broker (default) and 'mosquitto' are started here; a URL names a running broker.
     private static bool IsLocal(string? broker) => broker is null or "embedded" or "mosquitto";
 
-    private static async Task<int> RunFleetAsync(FleetFile fleet, StationConnections connections, int? count, string storage, double duration, string? localBroker, CancellationToken ct)
+    private static async Task<int> RunFleetAsync(FleetFile fleet, StationConnections connections, int? count, string storage, double duration, string? localBroker, string[] badUpdate, CancellationToken ct)
     {
-        await using var simulated = new SimulatedFleet(fleet, connections.For, dataDirectory: storage, count: count);
+        await using var simulated = new SimulatedFleet(fleet, connections.For, dataDirectory: storage, count: count, configure: (_, options) =>
+        {
+            foreach (string version in badUpdate)
+            {
+                options.BadUpdateVersions.Add(version);
+            }
+        });
         try
         {
             await simulated.StartAsync(cancellationToken: ct).ConfigureAwait(false);
