@@ -89,6 +89,23 @@ namespace CommuneRadio.Core.Json
             _end = offset + count;
         }
 
+        /// <summary>
+        /// Forgets the input, so a reader kept for the next message does not keep this payload alive (and readable) until
+        /// then; reads afterwards end at once, as at the end of the input.
+        /// </summary>
+        public void Release()
+        {
+            _buffer = null;
+            _pos = 0;
+            _end = 0;
+            _depth = 0;
+            _objects = 0;
+            _done = true;
+            _tokenType = JsonTokenType.None;
+            _tokenStart = 0;
+            _tokenLength = 0;
+        }
+
         /// <summary>The current token (None before the first Read, at the end and after an error).</summary>
         public JsonTokenType TokenType
         {

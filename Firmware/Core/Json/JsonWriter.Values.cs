@@ -28,6 +28,50 @@ namespace CommuneRadio.Core.Json
             WriteString(value);
         }
 
+        /// <summary>
+        /// Writes <paramref name="count"/> bytes of <paramref name="data"/> as a string without decoding them first: for a
+        /// token read from a payload (e.g. a command id, letters, digits and <c>-_.:/</c>), which needs no escaping. A byte
+        /// that would (a control character, a quote, a backslash, non-ASCII) makes the writer invalid, as a bad range does.
+        /// </summary>
+        public void WriteAsciiString(byte[] data, int offset, int count)
+        {
+            bool plain = Hex.IsRange(data, offset, count);
+            for (int i = 0; i < count && plain; i++)
+            {
+                int b = data[offset + i];
+                plain = b >= 0x20 && b < 0x7F && b != '"' && b != '\\';
+            }
+
+            if (!plain)
+            {
+                if (Usable())
+                {
+                    _invalid = true;
+                }
+
+                return;
+            }
+
+            if (BeginValue())
+            {
+                Put((byte)'"');
+                for (int i = 0; i < count && !_overflowed; i++)
+                {
+                    Put(data[offset + i]);
+                }
+
+                Put((byte)'"');
+                EndValue();
+            }
+        }
+
+        /// <summary>Writes <c>"name":"…"</c> from plain ASCII bytes (<see cref="WriteAsciiString(byte[], int, int)"/>).</summary>
+        public void WriteAsciiString(string name, byte[] data, int offset, int count)
+        {
+            WritePropertyName(name);
+            WriteAsciiString(data, offset, count);
+        }
+
         /// <summary>Writes an integer in decimal. Example: -9223372036854775808 is written in full.</summary>
         public void WriteNumber(long value)
         {

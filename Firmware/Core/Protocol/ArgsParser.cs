@@ -27,13 +27,20 @@ namespace CommuneRadio.Core.Protocol
 
         private static readonly string[] NoNames = new string[0];
 
-        private readonly JsonReader _reader = new JsonReader(EnvelopeParser.MaxDepth);
+        private readonly JsonReader _reader;
         private readonly int _maxItems;
 
         /// <summary>Creates a parser accepting at most <paramref name="maxItems"/> items in a sync.</summary>
         public ArgsParser(int maxItems)
+            : this(maxItems, new JsonReader(EnvelopeParser.MaxDepth))
+        {
+        }
+
+        /// <summary>Creates a parser reading with <paramref name="reader"/> (the endpoint's, shared with its <see cref="EnvelopeParser"/>).</summary>
+        public ArgsParser(int maxItems, JsonReader reader)
         {
             _maxItems = maxItems;
+            _reader = reader;
         }
 
         /// <summary>Largest number of items a sync may carry.</summary>

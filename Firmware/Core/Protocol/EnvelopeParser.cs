@@ -2,7 +2,6 @@ using CommuneRadio.Core.Json;
 using CommuneRadio.Core.Protocol.Commands;
 using CommuneRadio.Core.Results;
 using CommuneRadio.Core.Security;
-using CommuneRadio.Core.Scheduling;
 
 namespace CommuneRadio.Core.Protocol
 {
@@ -14,7 +13,7 @@ namespace CommuneRadio.Core.Protocol
     /// </code>
     /// It locates the exact body bytes (what is signed), the signature characters and the args object,
     /// resolves the issuer in the keyring and compares "to" with the topic's addressee, all without
-    /// allocating except the command id. Structure problems (malformed JSON, unknown or repeated members,
+    /// allocating (the command id too is a place in the payload). Structure problems (malformed JSON, unknown or repeated members,
     /// wrong types, missing members) end the parse with the first problem found.
     /// </summary>
     public sealed class EnvelopeParser
@@ -29,19 +28,29 @@ namespace CommuneRadio.Core.Protocol
         private readonly JsonReader _reader = new JsonReader(MaxDepth);
 
         /// <summary>
+        /// The reader this parser reads with, on the last payload parsed: the endpoint's args parser reads the same
+        /// payload with it (one reader per station), and releases it after the command.
+        /// </summary>
+        public JsonReader Reader
+        {
+            get { return _reader; }
+        }
+
+        /// <summary>
         /// Parses <paramref name="count"/> bytes of <paramref name="payload"/>. Returns false with
         /// <see cref="CommandEnvelope.Problem"/> set when the structure is wrong.
         /// </summary>
         public bool Parse(byte[] payload, int count, string addressee, Keyring keys, CommandEnvelope env)
         {
             env.Clear();
+            env.ReadFrom(_reader);
             env.Problem = ParseOuter(payload, count, env);
             if (env.Problem.Accepted)
             {
                 env.Problem = ParseBody(payload, addressee, keys, env);
             }
 
-            if (!env.Problem.Accepted && env.Id == null)
+            if (!env.Problem.Accepted && !env.HasId)
             {
                 RecoverId(payload, count, env);
             }
@@ -69,8 +78,14 @@ namespace CommuneRadio.Core.Protocol
             {
                 if (r.ValueEquals("id"))
                 {
-                    string id;
-                    env.Id = JsonMembers.ReadToken(r, 32, out id) && ScheduleValidator.IsToken(id, 32) ? id : null;
+                    int idStart;
+                    int idLength;
+                    if (JsonMembers.ReadTokenSpan(r, 32, out idStart, out idLength) && IsIdToken(payload, idStart, idLength))
+                    {
+                        env.IdStart = idStart;
+                        env.IdLength = idLength;
+                    }
+
                     return;
                 }
 
@@ -224,6 +239,20 @@ namespace CommuneRadio.Core.Protocol
             return CommandResult.Ok;
         }
 
+        // ScheduleValidator.IsToken on the id's bytes: the token characters without '/'.
+        private static bool IsIdToken(byte[] b, int start, int length)
+        {
+            for (int i = start; i < start + length; i++)
+            {
+                if (b[i] == (byte)'/')
+                {
+                    return false;
+                }
+            }
+
+            return length > 0;
+        }
+
         private static bool ReadMember(JsonReader r, int which, string addressee, Keyring keys, CommandEnvelope env)
         {
             switch (which)
@@ -231,7 +260,8 @@ namespace CommuneRadio.Core.Protocol
                 case 0:
                     return JsonMembers.ReadInt64(r, out env.Version);
                 case 1:
-                    return JsonMembers.ReadToken(r, 32, out env.Id) && ScheduleValidator.IsToken(env.Id, 32);
+                    // A token with '/' is kept for the result (as its string was) but refused as an id.
+                    return JsonMembers.ReadTokenSpan(r, 32, out env.IdStart, out env.IdLength) && IsIdToken(r.Buffer, env.IdStart, env.IdLength);
                 case 2:
                     if (!r.Read() || r.TokenType != JsonTokenType.String)
                     {

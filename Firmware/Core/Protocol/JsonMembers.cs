@@ -71,6 +71,19 @@ namespace CommuneRadio.Core.Protocol
         public static bool ReadToken(JsonReader r, int max, out string value)
         {
             value = null;
+            int start;
+            int length;
+            return ReadTokenSpan(r, max, out start, out length) && r.TryGetString(max, out value);
+        }
+
+        /// <summary>
+        /// Reads a token as <see cref="ReadToken"/> does, without making a string of it: where its characters are in the
+        /// reader's buffer (they are ASCII and unescaped, one byte each).
+        /// </summary>
+        public static bool ReadTokenSpan(JsonReader r, int max, out int start, out int length)
+        {
+            start = 0;
+            length = 0;
             if (!r.Read() || r.TokenType != JsonTokenType.String || r.ValueIsEscaped || r.TokenLength == 0 || r.TokenLength > max)
             {
                 return false;
@@ -87,7 +100,9 @@ namespace CommuneRadio.Core.Protocol
                 }
             }
 
-            return r.TryGetString(max, out value);
+            start = r.TokenStart;
+            length = r.TokenLength;
+            return true;
         }
 
         /// <summary>Reads a plain (unescaped) string value and gives its raw span; for dates, times and hex.</summary>

@@ -36,6 +36,17 @@ namespace CommuneRadio.Core.Protocol
         }
 
         /// <summary>
+        /// The result of one command whose id is <paramref name="idLength"/> token characters of <paramref name="payload"/>
+        /// (<see cref="CommandEnvelope.IdStart"/>), copied from there without a string; <c>"id":null</c> when
+        /// <paramref name="idLength"/> is 0.
+        /// </summary>
+        public byte[] Result(byte[] payload, int idStart, int idLength, CommandResult r)
+        {
+            WriteResult(payload, idStart, idLength, r);
+            return End();
+        }
+
+        /// <summary>
         /// The result of an <c>update.*</c> command with the station's update progress (docs/protocol.md §8): the state,
         /// the running and pending versions, and the next chunk wanted (file index and offset; 0 and 0 unless receiving):
         /// <code>
@@ -45,7 +56,19 @@ namespace CommuneRadio.Core.Protocol
         /// </summary>
         public byte[] Result(string id, CommandResult r, UpdateManager u)
         {
-            JsonWriter w = WriteResult(id, r);
+            WriteUpdate(WriteResult(id, r), u);
+            return End();
+        }
+
+        /// <summary>The result of an <c>update.*</c> command (as above) whose id is a place in <paramref name="payload"/>.</summary>
+        public byte[] Result(byte[] payload, int idStart, int idLength, CommandResult r, UpdateManager u)
+        {
+            WriteUpdate(WriteResult(payload, idStart, idLength, r), u);
+            return End();
+        }
+
+        private static void WriteUpdate(JsonWriter w, UpdateManager u)
+        {
             w.WriteStartObject("update");
             w.WriteString("state", UpdateNames.State(u.State));
             w.WriteString("running", u.RunningVersion);
@@ -55,7 +78,6 @@ namespace CommuneRadio.Core.Protocol
             w.WriteNumber("file", receiving ? u.NextFile : 0);
             w.WriteNumber("offset", receiving ? u.NextOffset : 0);
             w.WriteEndObject();
-            return End();
         }
 
         private JsonWriter WriteResult(string id, CommandResult r)
@@ -70,6 +92,26 @@ namespace CommuneRadio.Core.Protocol
                 w.WriteString("id", id);
             }
 
+            return WriteOutcome(w, r);
+        }
+
+        private JsonWriter WriteResult(byte[] payload, int idStart, int idLength, CommandResult r)
+        {
+            JsonWriter w = Begin();
+            if (idLength == 0)
+            {
+                w.WriteNull("id");
+            }
+            else
+            {
+                w.WriteAsciiString("id", payload, idStart, idLength);
+            }
+
+            return WriteOutcome(w, r);
+        }
+
+        private JsonWriter WriteOutcome(JsonWriter w, CommandResult r)
+        {
             w.WriteString("station", _station);
             w.WriteString("result", r.Accepted ? "accepted" : "refused");
             if (!r.Accepted)

@@ -40,7 +40,7 @@ namespace CommuneRadio.Core.Protocol
             Keys = keys;
             Topics = new Topics(settings.Prefix, settings.Station, settings.Groups);
             Outbox = new Outbox(settings.OutboxCapacity);
-            _argsParser = new ArgsParser(core.Schedule.Capacity);
+            _argsParser = new ArgsParser(core.Schedule.Capacity, _envelopeParser.Reader);
             _writer = new MessageWriter(settings.Station);
             _context = new CommandContext(this, _env, _args);
         }
@@ -141,9 +141,25 @@ namespace CommuneRadio.Core.Protocol
             Core.BeginCommand(now);
             CommandResult r = Core.EndCommand(Process(addressee, payload, retained, now), now);
             bool update = _env.Kind == CommandKind.UpdateBegin || _env.Kind == CommandKind.UpdateChunk || _env.Kind == CommandKind.UpdateCommit;
-            byte[] result = update && Update != null ? _writer.Result(_env.Id, r, Update) : _writer.Result(_env.Id, r);
+            byte[] result = update && Update != null
+                ? _writer.Result(payload, _env.IdStart, _env.IdLength, r, Update)
+                : _writer.Result(payload, _env.IdStart, _env.IdLength, r);
             Outbox.Enqueue(new OutgoingMessage(Topics.Result, result, 1, false));
+            Forget();
             Drain(now);
+        }
+
+        // The command is answered: nothing of it stays referenced from the station's long-lived objects (the payload
+        // from the reader, the parsed args and the checked change, the issuer and addressee). What the command changed
+        // was copied into the station's state; what it kept (a programme named by its id) holds its own references.
+        private void Forget()
+        {
+            _envelopeParser.Reader.Release();
+            _env.Clear();
+            _args.Clear();
+            _context.Change.Clear();
+            _context.Key = null;
+            _context.Addressee = null;
         }
 
         private void Drain(Instant now)

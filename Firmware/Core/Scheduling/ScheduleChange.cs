@@ -49,6 +49,12 @@ namespace CommuneRadio.Core.Scheduling
             Set(ScheduleChangeKind.Sync, null, null, items, version);
         }
 
+        /// <summary>Forgets the change (after its command), so it keeps no item or id alive until the next one.</summary>
+        public void Clear()
+        {
+            Set(ScheduleChangeKind.None, null, null, null, 0);
+        }
+
         /// <summary>The id of the item an add, replace or remove is about (null for a sync).</summary>
         public string TargetId
         {
