@@ -60,7 +60,7 @@ namespace CommuneRadio.Core.Arbitration
         /// <summary>Adds a checked programme that plays now for <paramref name="durationSeconds"/>.</summary>
         public void Add(ProgrammeKind kind, string id, string scope, BroadcastClass cls, IssuerLevel level, string issuer, int durationSeconds, int lines, int source, Instant now)
         {
-            Programme p = new Programme();
+            Programme p = _arbiter.Table.Take();
             p.Kind = kind;
             p.Id = id;
             p.Scope = scope;

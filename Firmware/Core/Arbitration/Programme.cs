@@ -5,7 +5,8 @@ namespace CommuneRadio.Core.Arbitration
 {
     /// <summary>
     /// Something that wants the speakers now: an open occurrence of a schedule item, an immediate
-    /// programme or an emergency. Created when it becomes a candidate and dropped when its window closes.
+    /// programme or an emergency. Filled in when it becomes a candidate; when it is finished its table keeps the object
+    /// for the next one (<see cref="ProgrammeTable.Take"/>), so hold none past its end.
     /// </summary>
     public sealed class Programme
     {
@@ -62,5 +63,28 @@ namespace CommuneRadio.Core.Arbitration
 
         /// <summary>Scheduled: the entry it belongs to.</summary>
         public ScheduleEntry Entry;
+
+        /// <summary>Back to the state of a new programme (all fields cleared, <see cref="WaitReason"/> Expired).</summary>
+        public void Reset()
+        {
+            Kind = default(ProgrammeKind);
+            Id = null;
+            Scope = null;
+            Issuer = null;
+            Class = default(BroadcastClass);
+            Level = default(IssuerLevel);
+            Lines = 0;
+            Source = 0;
+            OccurrenceUtcMs = 0;
+            EndUtcMs = 0;
+            EndMonotonicMs = 0;
+            SinceMonotonicMs = 0;
+            State = default(ProgrammeState);
+            EverStarted = false;
+            Announced = false;
+            OnAirSinceMonotonicMs = 0;
+            WaitReason = PlayReason.Expired;
+            Entry = null;
+        }
     }
 }

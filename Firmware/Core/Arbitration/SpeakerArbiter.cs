@@ -60,7 +60,7 @@ namespace CommuneRadio.Core.Arbitration
         public bool Open(ScheduleEntry entry, long startUtcMs, long endUtcMs, Instant now)
         {
             ScheduleItem item = entry.Item;
-            Programme p = new Programme();
+            Programme p = _table.Take();
             p.Kind = ProgrammeKind.Scheduled;
             p.Id = item.Id;
             p.Issuer = item.Issuer;
@@ -212,6 +212,8 @@ namespace CommuneRadio.Core.Arbitration
             {
                 _recorder.Record(PlayEventKind.Missed, reason != PlayReason.None ? reason : p.WaitReason, p.Id, p.OccurrenceUtcMs, p.Class, now);
             }
+
+            _table.Recycle(p);
         }
 
         // Rank = (class, issuer level); a higher rank preempts at once, a tie keeps what is on air (Arbiter.Beats).
