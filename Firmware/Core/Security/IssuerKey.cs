@@ -27,9 +27,8 @@ namespace CommuneRadio.Core.Security
         public IssuerLevel Level;
 
         private byte[] _key;
-        private HMACSHA256 _mac;
 
-        /// <summary>HMAC-SHA256 key (32 bytes). Setting it (key rotation) discards the cached HMAC.</summary>
+        /// <summary>HMAC-SHA256 key (32 bytes).</summary>
         public byte[] Key
         {
             get
@@ -40,7 +39,6 @@ namespace CommuneRadio.Core.Security
             set
             {
                 _key = value;
-                _mac = null;
             }
         }
 
@@ -52,18 +50,16 @@ namespace CommuneRadio.Core.Security
         public byte[] ProvisionedKey;
 
         /// <summary>
-        /// The HMAC-SHA256 of <paramref name="body"/> under this issuer's key, with one HMAC instance kept per key
-        /// (no allocation per command beyond the result). The instance holds its own copy of the key:
-        /// nanoFramework's HMACSHA256 keeps a reference to the array it is given and clears it on Dispose.
+        /// The HMAC-SHA256 of <paramref name="body"/> under this issuer's key, by the static one-shot
+        /// <c>HMACSHA256.HashData</c>: no HMAC instance is kept, and the only allocation is the result. An instance's
+        /// <c>ComputeHash</c> stores each new hash in the instance (desktop <c>HashAlgorithm.HashValue</c>; nanoFramework
+        /// keeps it and returns a clone, two arrays per call), i.e. a new object in an old one per command;
+        /// nanoFramework's <c>HashData</c> hands the key and data to the native HMAC and neither keeps nor clears the key
+        /// (nanoframework/System.Security.Cryptography 8678a30, HMACSHA256.cs).
         /// </summary>
         public byte[] Mac(byte[] body)
         {
-            if (_mac == null)
-            {
-                _mac = new HMACSHA256(Signature.CopyOf(_key));
-            }
-
-            return _mac.ComputeHash(body);
+            return HMACSHA256.HashData(_key, body);
         }
 
         /// <summary>Addressees the issuer may command, e.g. "g/com.ha-tinh.an-binh" or "st/ht-ab-001".</summary>

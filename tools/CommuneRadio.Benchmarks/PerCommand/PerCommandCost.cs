@@ -36,6 +36,8 @@ namespace CommuneRadio.Benchmarks.PerCommand
         private const string Topic = "cr/v1/g/prov.ht/cmd";
         private const int Warmup = 200;
         private const int Measured = 5;
+        private const long PrepCounter = 13;
+        private const long MeasuredCounter = 14;
         private static readonly byte[] ProvinceKey = Key(0x40);
         private static readonly byte[] CommuneKey = Key(0x10);
 
@@ -59,7 +61,7 @@ namespace CommuneRadio.Benchmarks.PerCommand
             int failures = 0;
             foreach (CommandScenario s in scenarios)
             {
-                byte[] payload = Signed("c-bench", 8, now.UtcMs, s.Command, s.Args);
+                byte[] payload = Signed("c-bench", MeasuredCounter, now.UtcMs, s.Command, s.Args);
                 long bytes = 0;
                 int written = 0;
                 int fresh = 0;
@@ -151,7 +153,7 @@ namespace CommuneRadio.Benchmarks.PerCommand
                 endpoints[i] = Prepare(prepOnly, now);
             }
 
-            byte[]? payload = s != null ? Signed("c-bench", 8, now.UtcMs, s.Command, s.Args) : null;
+            byte[]? payload = s != null ? Signed("c-bench", MeasuredCounter, now.UtcMs, s.Command, s.Args) : null;
             GC.Collect(2, GCCollectionMode.Forced, true, true);
             GC.Collect(2, GCCollectionMode.Forced, true, true);
             if (payload != null)
@@ -174,7 +176,7 @@ namespace CommuneRadio.Benchmarks.PerCommand
         // A booted station with its store and the keys of the province and the commune, in its steady state: commands of
         // the kinds that write each record have run (time: the keys record with the replay counters and the first HMAC;
         // schedule.add and .remove: the schedule record; config.set: the config record; play and stop: two events and the
-        // events record), then the scenario's prep command; outbox emptied. The measured command has counter 7.
+        // events record), twice, then the scenario's prep command; outbox emptied.
         private static StationEndpoint Prepare(CommandScenario s, Instant now)
         {
             StationCore core = BenchStation.Core(now, 8, 0x7F, 12);
@@ -182,19 +184,27 @@ namespace CommuneRadio.Benchmarks.PerCommand
             keys.Put(new IssuerKey("prov.ht", IssuerLevel.Province, ProvinceKey, new[] { "g/prov.ht" }, true));
             keys.Put(new IssuerKey("com.ht.ab", IssuerLevel.Commune, CommuneKey, new[] { "g/com.ht.ab" }, false));
             var endpoint = new StationEndpoint(core, new ProtocolSettings("cr/v1", "ht-ab-001", new[] { "vn", "prov.ht", "com.ht.ab" }), keys, BenchStation.Store());
-            Prime(endpoint, "prime-1", 1, "time", "{\"utc_ms\":" + now.UtcMs + "}", now);
-            Prime(endpoint, "prime-2", 2, "schedule.add", "{\"item\":" + BenchStation.ItemJson("prime-item", "22:00") + "}", now);
-            Prime(endpoint, "prime-3", 3, "schedule.remove", "{\"item_id\":\"prime-item\"}", now);
-            Prime(endpoint, "prime-4", 4, "config.set", "{\"telemetry_s\":60}", now);
-            Prime(endpoint, "prime-5", 5, "play", "{\"class\":\"normal\",\"duration\":60,\"lines\":[0],\"source\":0}", now);
-            Instant later = now.Plus(2500);
-            endpoint.Tick(later);
-            Prime(endpoint, "prime-6", 6, "stop", "{}", later);
-            endpoint.Tick(Ready(now));
+            // Twice: a record store writes each record into two slots in turn, so both exist before the measured command.
+            long counter = 0;
+            Instant at = now;
+            for (int pass = 0; pass < 2; pass++)
+            {
+                Prime(endpoint, "prime-" + ++counter, counter, "time", "{\"utc_ms\":" + at.UtcMs + "}", at);
+                Prime(endpoint, "prime-" + ++counter, counter, "schedule.add", "{\"item\":" + BenchStation.ItemJson("prime-item", "22:00") + "}", at);
+                Prime(endpoint, "prime-" + ++counter, counter, "schedule.remove", "{\"item_id\":\"prime-item\"}", at);
+                Prime(endpoint, "prime-" + ++counter, counter, "config.set", "{\"telemetry_s\":" + (60 + pass) + "}", at);
+                Prime(endpoint, "prime-" + ++counter, counter, "play", "{\"class\":\"normal\",\"duration\":60,\"lines\":[0],\"source\":0}", at);
+                at = at.Plus(2500);
+                endpoint.Tick(at);
+                Prime(endpoint, "prime-" + ++counter, counter, "stop", "{}", at);
+                at = at.Plus(2500);
+                endpoint.Tick(at);
+            }
+
             Take(endpoint);
             if (s.PrepCommand != null)
             {
-                Prime(endpoint, CommandScenario.PrepId, 7, s.PrepCommand, s.PrepArgs!, Ready(now));
+                Prime(endpoint, CommandScenario.PrepId, PrepCounter, s.PrepCommand, s.PrepArgs!, Ready(now));
             }
 
             return endpoint;
@@ -203,7 +213,7 @@ namespace CommuneRadio.Benchmarks.PerCommand
         // When a prepared station is ready for the measured command (after the prime commands' ticks).
         private static Instant Ready(Instant start)
         {
-            return start.Plus(5000);
+            return start.Plus(10000);
         }
 
         private static void Prime(StationEndpoint endpoint, string id, long counter, string cmd, string args, Instant now)

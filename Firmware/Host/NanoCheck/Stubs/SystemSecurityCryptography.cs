@@ -13,6 +13,9 @@ namespace System.Security.Cryptography
         /// <summary>The HMAC of <paramref name="buffer"/> under the key.</summary>
         public byte[] ComputeHash(byte[] buffer) => throw new NotImplementedException();
 
+        /// <summary>The HMAC of <paramref name="source"/> under <paramref name="key"/>, one shot (native; keeps nothing).</summary>
+        public static byte[] HashData(byte[] key, byte[] source) => throw new NotImplementedException();
+
         /// <summary>Clears the key array and marks the instance disposed.</summary>
         public void Dispose() => throw new NotImplementedException();
     }
