@@ -46,6 +46,10 @@ public sealed class FanoutBenchmarkTests
         Assert.AreEqual(40, result.BaselineReceived.Count, "one received time per bare client and round");
         Assert.AreEqual(2, result.StationsBurst.Count, "one burst per measured round");
         Assert.AreEqual(JsonValueKind.Object, r.GetProperty("machine").ValueKind);
+        Assert.AreEqual(1.5, r.GetProperty("ratio_target").GetDouble(), "the bar of issue 22");
+        Assert.AreEqual(result.RatioP99 <= 1.5, r.GetProperty("ratio_met").GetBoolean());
+        Assert.IsFalse(r.GetProperty("decisive").GetBoolean(), "20 stations x 2 rounds do not decide the bar");
+        StringAssert.Contains(result.ToString(), "ratio <= 1.5", "the printed targets name the bar");
     }
 
     [TestMethod]
