@@ -48,7 +48,7 @@ namespace CommuneRadio.Tests.Measure
         }
 
         [TestMethod]
-        [DataRow("emergency.start", Emergency, 640)]
+        [DataRow("emergency.start", Emergency, 600)]
         [DataRow("status", "{}", 960)]
         [DataRow("time", "{\"utc_ms\":1795400000000}", 400)]
         public void HandleMessage_Accepted_AllocationWithinLimit(string cmd, string args, int limit)
