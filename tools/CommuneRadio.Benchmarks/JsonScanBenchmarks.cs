@@ -10,7 +10,7 @@ namespace CommuneRadio.Benchmarks
     /// JSON over a ~1 KB signed protocol v1 command (a schedule.sync of 4 items, escapes included): every token
     /// read with <see cref="JsonReader"/> (UTF-8 and grammar validation, no decoding), and the
     /// <see cref="EnvelopeParser"/> pass the endpoint makes before the HMAC (envelope, body members, issuer
-    /// lookup, body and args spans; it allocates the command id string).
+    /// lookup, body and args spans; it allocates nothing: the command id too is a place in the payload).
     /// </summary>
     [MemoryDiagnoser]
     public class JsonScanBenchmarks

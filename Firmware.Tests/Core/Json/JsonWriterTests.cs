@@ -241,5 +241,40 @@ namespace CommuneRadio.Tests.Core.Json
             Assert.AreEqual("{ body: { op: \"play\" n: [ 1 2 ] } sig: \"01abff\" raw: [ { op: \"play\" n: [ 1 2 ] } 7 ] }",
                 JsonBytes.Trace(w.ToArray(), 8));
         }
+
+        [TestMethod]
+        public void WriteAsciiString_TokenBytes_CopiedAsAString()
+        {
+            JsonWriter w = new JsonWriter(64);
+            byte[] payload = JsonBytes.Raw("xx\"c-17:a/b_Z.9\"yy");
+            w.WriteStartObject();
+            w.WriteAsciiString("id", payload, 3, 12);
+            w.WriteEndObject();
+            Assert.AreEqual("{\"id\":\"c-17:a/b_Z.9\"}", Output(w));
+            Assert.IsFalse(w.Invalid);
+        }
+
+        [TestMethod]
+        [DataRow("a\"b")]
+        [DataRow("a\\b")]
+        [DataRow("a\u0001b")]
+        [DataRow("a\u00e9b")]
+        public void WriteAsciiString_ByteThatNeedsEscaping_WriterInvalid(string text)
+        {
+            JsonWriter w = new JsonWriter(64);
+            byte[] bytes = JsonBytes.Raw(text);
+            w.WriteStartObject();
+            w.WriteAsciiString("id", bytes, 0, bytes.Length);
+            Assert.IsTrue(w.Invalid, text);
+        }
+
+        [TestMethod]
+        public void WriteAsciiString_RangeOutsideTheArray_WriterInvalid()
+        {
+            JsonWriter w = new JsonWriter(64);
+            w.WriteStartObject();
+            w.WriteAsciiString("id", JsonBytes.Raw("abc"), 2, 5);
+            Assert.IsTrue(w.Invalid);
+        }
     }
 }

@@ -67,6 +67,25 @@ namespace CommuneRadio.Tests.Measure
             Assert.IsTrue(bytes <= limit, cmd + ": " + bytes + " bytes > " + limit);
         }
 
+        [TestMethod]
+        public void EnvelopeParserParse_AcceptedCommand_AllocatesNothing()
+        {
+            EndpointHarness h = new EndpointHarness(StationHarness.MondayMidnightUtc + 3 * 3600000L, true);
+            CommandBuilder b = h.Province("emergency.start", Emergency);
+            byte[] payload = b.Build();
+            EnvelopeParser parser = new EnvelopeParser();
+            CommandEnvelope env = new CommandEnvelope();
+            Assert.IsTrue(parser.Parse(payload, payload.Length, "g/prov.ht", h.Endpoint.Keys, env), "warm-up parse");
+
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            bool parsed = parser.Parse(payload, payload.Length, "g/prov.ht", h.Endpoint.Keys, env);
+            long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+
+            Assert.IsTrue(parsed);
+            Assert.AreEqual(b.Id, env.Id, "the id is still readable from the payload");
+            Assert.AreEqual(0L, bytes, "the envelope pass (the id is a place in the payload)");
+        }
+
         // In its own frame, so that no local of the test keeps the payload alive.
         [MethodImpl(MethodImplOptions.NoInlining)]
         private static WeakReference SendAndForget(EndpointHarness h, CommandBuilder b)
