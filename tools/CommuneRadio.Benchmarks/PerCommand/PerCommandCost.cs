@@ -7,6 +7,7 @@ using System.Text;
 using System.Threading;
 using CommuneRadio.Core.Json;
 using CommuneRadio.Core.Protocol;
+using CommuneRadio.Core.Protocol.Commands;
 using CommuneRadio.Core.Scheduling;
 using CommuneRadio.Core.Security;
 using CommuneRadio.Core.Station;
@@ -127,6 +128,16 @@ namespace CommuneRadio.Benchmarks.PerCommand
                 }
 
                 Console.WriteLine($"{s.Command,-18} {bytes,6} {written,11} {fresh,8}  {gc}  {Summarize(names)}");
+            }
+
+            // Rows without a scenario here (added to the command table later) are named, not silently left out.
+            for (int kind = 1; kind <= CommandTable.Count; kind++)
+            {
+                string name = CommandTable.NameOf((CommandKind)kind);
+                if (!scenarios.Any(x => x.Command == name))
+                {
+                    Console.WriteLine($"{name,-18} not measured: no scenario in CommandScenario.All");
+                }
             }
 
             return failures == 0 ? 0 : 1;
