@@ -23,12 +23,16 @@ namespace CommuneRadio.Device
     /// <para>
     /// From nanoFramework's sources (read with the look-up tools): <c>Assembly.Load(byte[])</c> is
     /// nanoframework/CoreLibrary <c>nanoFramework.CoreLibrary/System/Reflection/Assembly.cs</c> (commit b7b881d), an
-    /// internal call whose native side, nanoframework/nf-interpreter d53a334
+    /// internal call whose native side, nanoframework/nf-interpreter a3e8139
     /// <c>src/CLR/CorLib/corlib_native_System_Reflection_Assembly.cpp</c>
     /// (<c>Load___STATIC__SystemReflectionAssembly__SZARRAY_U1</c>), links the assembly over the array it is given —
-    /// so each file's bytes stay in the heap for the whole run, read once into an array of exactly its size — returns
-    /// null for an image whose header is not a good assembly and fails with <c>CLR_E_BUSY</c> for one flagged as
-    /// needing a reboot; <c>Assembly.GetType(string)</c> looks only in that assembly. <c>Type.GetMethod(string)</c> and
+    /// so each file's bytes stay in the heap for the whole run, read once into an array of exactly its size — runs the
+    /// loaded assembly's static constructors, throws (<c>CLR_E_INVALID_PARAMETER</c>) for an image whose header is not
+    /// a good assembly (since 6fcdd9881, 2021; d53a334 returned null: both are handled below) and fails with
+    /// <c>CLR_E_BUSY</c> for one flagged as needing a reboot; <c>Assembly.GetType(string)</c> looks only in that
+    /// assembly. A reference from a loaded file binds to the first loaded assembly of that name and major.minor version
+    /// (<c>FindAssembly</c> in <c>src/CLR/Core/TypeSystem.cpp</c>), i.e. the deployed one: a slot that needs another
+    /// major.minor of a package does not link and is rolled back. <c>Type.GetMethod(string)</c> and
     /// <c>MethodBase.Invoke(object, object[])</c> are in nanoFramework.CoreLibrary 1.17.11's mscorlib (its
     /// <c>lib/mscorlib.xml</c>). Nothing is ever unloaded: a new version is loaded only by restarting.
     /// </para>
@@ -92,10 +96,12 @@ namespace CommuneRadio.Device
         private static MethodInfo Load(string[] names, int slot)
         {
             MethodInfo entry = null;
+            string current = null;
             try
             {
                 for (int i = 0; i < names.Length; i++)
                 {
+                    current = names[i];
                     byte[] pe = FlashStorage.ReadFile(FileUpdateStorage.PathOf(UpdateManager.SlotFile(slot, names[i])));
                     Assembly assembly = pe == null ? null : Assembly.Load(pe);
                     if (assembly == null)
@@ -113,7 +119,7 @@ namespace CommuneRadio.Device
             }
             catch (Exception)
             {
-                BootLog.Line("loader: Assembly.Load failed");
+                BootLog.Line("loader: " + current + " did not load (Assembly.Load threw)");
                 return null;
             }
 
