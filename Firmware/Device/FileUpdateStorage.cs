@@ -110,20 +110,7 @@ namespace CommuneRadio.Device
         /// <inheritdoc/>
         public bool Delete(string name)
         {
-            try
-            {
-                string path = PathOf(name);
-                if (File.Exists(path))
-                {
-                    File.Delete(path);
-                }
-
-                return !File.Exists(path);
-            }
-            catch (Exception)
-            {
-                return false;
-            }
+            return FlashStorage.DeleteFile(PathOf(name));
         }
 
         /// <summary>

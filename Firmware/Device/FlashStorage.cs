@@ -58,9 +58,14 @@ namespace CommuneRadio.Device
         /// <inheritdoc/>
         public bool Delete(string name)
         {
+            return DeleteFile(PathOf(name));
+        }
+
+        /// <summary>Deletes a file of the drive if it is there; true when it is gone afterwards.</summary>
+        public static bool DeleteFile(string path)
+        {
             try
             {
-                string path = PathOf(name);
                 if (File.Exists(path))
                 {
                     File.Delete(path);
