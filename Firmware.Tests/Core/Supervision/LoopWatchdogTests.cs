@@ -10,6 +10,7 @@ namespace CommuneRadio.Tests.Core.Supervision
         public void IsStalled_BeforeFirstFeed_False()
         {
             Assert.IsFalse(new LoopWatchdog(30000).IsStalled(1000000));
+            Assert.AreEqual(0L, new LoopWatchdog(30000).SinceFeedMs(1000000));
         }
 
         [TestMethod]

@@ -38,6 +38,10 @@ namespace CommuneRadio.Tests.Core.Time
         [DataRow(2199, 12, 31, 84005)]
         [DataRow(1969, 12, 31, -1)]
         [DataRow(1969, 1, 1, -365)]
+        [DataRow(0, 3, 1, -719468)]
+        [DataRow(0, 2, 29, -719469)]
+        [DataRow(-400, 3, 1, -865565)]
+        [DataRow(-400, 2, 29, -865566)]
         public void DateFromDay_KnownDay_ReturnsDate(int year, int month, int day, int epochDay)
         {
             int y;
