@@ -66,6 +66,37 @@ namespace CommuneRadio.Tests.Core.Runtime
             Assert.AreEqual(0L, runtime.AfterCoreCall(h.Station.Now));
         }
 
+        [TestMethod]
+        public void OutputFailed_LineOnAir_FaultRaisedAndTheLineDroppedAtOnce()
+        {
+            EndpointHarness h = At9();
+            RefusingDriver driver = new RefusingDriver(RelayRole.Line, 9);
+            StationRuntime runtime = new StationRuntime(h.Endpoint, driver);
+            h.Send(h.Province("emergency.start", "{\"duration\":600,\"lines\":[0,1,2,3],\"source\":1}"));
+            runtime.AfterCoreCall(h.Station.Now);
+            for (int i = 0; i < 20; i++)
+            {
+                h.Station.Mono += 250;
+                h.Station.Utc += 250;
+                runtime.Tick(h.Station.Now);
+            }
+
+            Assert.AreEqual(0xF, driver.LinesOn);
+            runtime.OutputFailed(RelayRole.Line, 2, h.Station.Now);
+            Assert.IsTrue((h.Endpoint.Core.Faults & FaultFlags.RelayFault) != 0);
+            Assert.AreEqual(0xB, driver.LinesOn, "the off write is applied in the same call");
+        }
+
+        [TestMethod]
+        public void ClockSet_Unsynced_ClockBecomesValid()
+        {
+            EndpointHarness h = new EndpointHarness(StationHarness.MondayMidnightUtc + 9L * 3600000L, false);
+            StationRuntime runtime = new StationRuntime(h.Endpoint, new RefusingDriver(RelayRole.Line, 9));
+            Assert.IsFalse(h.Endpoint.Core.Clock.Valid);
+            runtime.ClockSet(h.Station.Now);
+            Assert.IsTrue(h.Endpoint.Core.Clock.Valid);
+        }
+
         // A relay board whose one output refuses every write; it keeps the lines' logical state (on = connected).
         private sealed class RefusingDriver : IRelayDriver
         {
