@@ -74,6 +74,22 @@ namespace CommuneRadio.Tests.Core.Runtime
         }
 
         [TestMethod]
+        [DataRow("schedule.a")]
+        [DataRow("schedule.b")]
+        [DataRow("keys.a")]
+        [DataRow("keys.b")]
+        [DataRow("events.a")]
+        [DataRow("events.b")]
+        public void Start_OneUnreadableCopyOnly_Corrupt(string file)
+        {
+            MemoryStorage flash = new MemoryStorage();
+            flash.Put(file, new byte[] { 1, 2, 3 });
+            EndpointHarness h = EndpointHarness.Persistent(flash, At(5, 0), true);
+            Assert.IsTrue(h.Boot.Corrupt, file);
+            Assert.IsTrue(StorageFault(h), file);
+        }
+
+        [TestMethod]
         public void Start_StoredTelemetryPeriod_ReplacesTheConfiguredOne()
         {
             MemoryStorage flash = new MemoryStorage();
