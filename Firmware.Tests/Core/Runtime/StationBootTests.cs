@@ -127,6 +127,23 @@ namespace CommuneRadio.Tests.Core.Runtime
             Assert.IsNotNull(after.Endpoint.Keys.Find("vn"));
         }
 
+        [TestMethod]
+        public void Start_RotatedKeyThenReprovisionedWithAShorterKey_ConfigurationKeyWins()
+        {
+            MemoryStorage flash = new MemoryStorage();
+            EndpointHarness h = EndpointHarness.Persistent(flash, At(9, 0), true);
+            h.Send(h.Province("key.rotate", "{\"issuer\":\"com.ht.ab\",\"key\":\"" + Rotated + "\"}"));
+
+            byte[] shorter = new byte[16];
+            for (int i = 0; i < shorter.Length; i++)
+            {
+                shorter[i] = (byte)(0xC0 + i);
+            }
+
+            EndpointHarness after = EndpointHarness.Persistent(flash, At(9, 5), true, shorter);
+            Assert.AreEqual(EndpointHarness.HexOf(shorter), EndpointHarness.HexOf(after.Endpoint.Keys.Find("com.ht.ab").Key));
+        }
+
         private static byte[] Hex(string hex)
         {
             byte[] b;

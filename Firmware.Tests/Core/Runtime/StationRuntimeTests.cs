@@ -97,6 +97,39 @@ namespace CommuneRadio.Tests.Core.Runtime
             Assert.IsTrue(h.Endpoint.Core.Clock.Valid);
         }
 
+        [TestMethod]
+        public void HandleMessage_Command_HandledThenItsRelayWritesApplied()
+        {
+            EndpointHarness h = At9();
+            CountingDriver driver = new CountingDriver();
+            StationRuntime runtime = new StationRuntime(h.Endpoint, driver);
+            Assert.AreSame(h.Endpoint, runtime.Endpoint);
+            CommandBuilder b = h.Province("emergency.start", "{\"duration\":600,\"lines\":[0,1,2,3],\"source\":1}");
+            runtime.HandleMessage("cr/v1/" + b.To + "/cmd", b.Build(), false, h.Station.Now);
+            Assert.AreEqual(0xF, h.Endpoint.Core.Relays.TargetLines, "the emergency is on air");
+            for (int i = 0; i < 4; i++)
+            {
+                h.Station.Mono += 250;
+                h.Station.Utc += 250;
+                runtime.Tick(h.Station.Now);
+            }
+
+            Assert.IsTrue(driver.Writes > 0, "its relay writes reach the driver");
+        }
+
+        // Counts the writes it is given.
+        private sealed class CountingDriver : IRelayDriver
+        {
+            public int Writes;
+
+            public bool Apply(RelayWriteBuffer writes, Instant now, out RelayWrite failed)
+            {
+                failed = default(RelayWrite);
+                Writes += writes.Count;
+                return true;
+            }
+        }
+
         // A relay board whose one output refuses every write; it keeps the lines' logical state (on = connected).
         private sealed class RefusingDriver : IRelayDriver
         {
