@@ -117,6 +117,26 @@ namespace CommuneRadio.Tests.Core.Runtime
             Assert.IsTrue(driver.Writes > 0, "its relay writes reach the driver");
         }
 
+        [TestMethod]
+        public void ClockSet_WallClockJumpsPastTheProgrammeOnAir_LinesDroppedInTheSameCall()
+        {
+            EndpointHarness h = At9();
+            RefusingDriver driver = new RefusingDriver(RelayRole.Line, 9);
+            StationRuntime runtime = new StationRuntime(h.Endpoint, driver);
+            h.Send(h.Commune("schedule.add", "{\"item\":{\"id\":\"nine\",\"kind\":\"weekly\",\"days\":[\"mon\"],\"time\":\"09:00\",\"duration\":600,\"class\":\"normal\",\"lines\":[0,1],\"source\":0}}"));
+            for (int i = 0; i < 40; i++)
+            {
+                h.Station.Mono += 250;
+                h.Station.Utc += 250;
+                runtime.Tick(h.Station.Now);
+            }
+
+            Assert.AreEqual(0x3, driver.LinesOn, "on air");
+            h.Station.Utc += 3600000;
+            runtime.ClockSet(h.Station.Now);
+            Assert.AreEqual(0, driver.LinesOn, "the item's window has passed by the new clock");
+        }
+
         // Counts the writes it is given.
         private sealed class CountingDriver : IRelayDriver
         {
