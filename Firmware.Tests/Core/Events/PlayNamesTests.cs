@@ -6,13 +6,16 @@ namespace CommuneRadio.Tests.Core.Events
     [TestClass]
     public class PlayNamesTests
     {
-        // Event kinds and reasons of docs/protocol.md §6, in the order of the enums' values (0 first).
-        private static readonly string[] KindNames = new string[] { "started", "ended", "preempted", "resumed", "missed" };
+        // Event kinds and reasons of docs/protocol.md §6 (and the update events of §8), in the order of the enums' values (0 first).
+        private static readonly string[] KindNames = new string[]
+        {
+            "started", "ended", "preempted", "resumed", "missed", "update-committed", "update-rolled-back",
+        };
 
         private static readonly string[] ReasonNames = new string[]
         {
             "none", "preempted", "no-clock", "relay-fault", "expired", "powered-off", "clock-jump", "on-time-limit",
-            "stopped", "removed",
+            "stopped", "removed", "not-healthy", "boot-failed", "load-failed",
         };
 
         [TestMethod]

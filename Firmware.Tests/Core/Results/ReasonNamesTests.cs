@@ -6,7 +6,7 @@ namespace CommuneRadio.Tests.Core.Results
     [TestClass]
     public class ReasonNamesTests
     {
-        // The refusal reasons of docs/protocol.md §5, in the order of RefusalReason's values (None = 0 first):
+        // The refusal reasons of docs/protocol.md (§5, and the update refusals of §8), in the order of RefusalReason's values (None = 0 first):
         // the wire names are a contract with the server and the console, so each is pinned here.
         private static readonly string[] WireNames = new string[]
         {
@@ -14,7 +14,9 @@ namespace CommuneRadio.Tests.Core.Results
             "schedule-full", "duplicate-id", "unknown-id", "busy", "not-authorized", "storage-error", "too-large",
             "malformed", "unknown-field", "duplicate-field", "unsupported-version", "unknown-command",
             "unknown-issuer", "bad-signature", "wrong-target", "replayed", "expired", "not-yet-valid", "retained",
-            "in-the-past",
+            "in-the-past", "invalid-manifest", "already-running", "update-in-trial", "storage-full", "no-update",
+            "wrong-version", "wrong-issuer", "out-of-order", "invalid-chunk", "image-mismatch", "not-verified",
+            "flash-mismatch",
         };
 
         [TestMethod]
